@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Non-secret preferences. Secrets never go here: they go to the Vault. */
+export const settingsSchema = z.object({
+  /**
+   * On Linux without a keyring, Electron's safeStorage falls back to a hard-coded key
+   * ("basic_text"). The vault refuses that unless the admin has accepted the risk here.
+   */
+  allowInsecureVault: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  allowInsecureVault: false,
+};
+
+/** Implemented by electron-store in Electron and by conf in the web host. */
+export interface SettingsStore {
+  get<K extends keyof Settings>(key: K): Settings[K];
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+}

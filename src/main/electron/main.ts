@@ -1,0 +1,57 @@
+import { app, type BrowserWindow } from 'electron';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/create-core';
+import { EncryptedFileVault } from '../core/vault/encrypted-file-vault';
+import { createDispatch } from '../rpc/dispatch';
+import { createHandlerTable } from '../rpc/handler-table';
+import { ElectronStoreSettings } from './electron-store-settings';
+import { hardenAllWebContents } from './harden-web-contents';
+import { bridgeIpc, forwardEvents } from './ipc-bridge';
+import { createMainWindow, preloadPathFrom } from './main-window';
+import { SafeStorageCipher } from './safe-storage-cipher';
+import { registerAppScheme, serveRenderer } from './serve-renderer';
+
+// The composition root of the desktop app. Everything below this file is plain Node (src/main/core).
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    hardenAllWebContents(devServerUrl);
+    serveRenderer(join(mainDir, '../renderer'));
+
+    const dataDir = app.getPath('userData');
+    const settings = new ElectronStoreSettings();
+    const core = createCore({
+      host: 'electron',
+      dataDir,
+      version: app.getVersion(),
+      settings,
+      vault: new EncryptedFileVault(join(dataDir, 'vault.json'), new SafeStorageCipher(settings)),
+      // Unpackaged runs use a better-sqlite3 built for Electron's ABI (scripts/start.mjs builds it).
+      ...(app.isPackaged ? {} : { sqliteNativeBinding: process.env['ENTRA_ONBOARD_SQLITE_BINDING'] }),
+    });
+    bridgeIpc(createDispatch(createHandlerTable(core.services)), devServerUrl);
+
+    mainWindow = createMainWindow(preloadPathFrom(mainDir), devServerUrl);
+    forwardEvents(core.events, mainWindow);
+    mainWindow.on('closed', () => (mainWindow = undefined));
+
+    app.on('window-all-closed', () => {
+      core.close();
+      app.quit();
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import type { HandlerTable } from '../../shared/contract/handler-types';
+import type { Core } from '../core/create-core';
+import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
+
+export type CoreServices = Core['services'];
+
+/** Joins the handler slices declared next to each domain into the one table both hosts serve. */
+export function createHandlerTable(services: CoreServices): HandlerTable {
+  return {
+    'app.info': () => services.appInfo(),
+    ...workspaceHandlers(services.workspaces),
+  };
+}

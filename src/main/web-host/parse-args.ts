@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import { defaultWebDataDir } from './default-data-dir';
+
+export interface WebHostArgs {
+  open: boolean;
+  dataDir: string;
+  port: number;
+  rendererDir: string;
+}
+
+export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string }): WebHostArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'no-open': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'renderer-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
+  }
+  return {
+    open: !values['no-open'],
+    dataDir: values['data-dir'] ?? defaultWebDataDir(),
+    port,
+    rendererDir: values['renderer-dir'] ?? defaults.rendererDir,
+  };
+}

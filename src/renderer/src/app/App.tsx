@@ -1,0 +1,43 @@
+import { FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { WorkspacesScreen } from '../features/workspaces/WorkspacesScreen';
+import { useConnectionStore } from './connection-store';
+
+const useStyles = makeStyles({
+  shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  main: { maxWidth: '1100px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
+});
+
+export function App() {
+  const styles = useStyles();
+  const connection = useConnectionStore((s) => s.state);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.shell}>
+        <header className={styles.bar}>
+          <Text weight="semibold" size={500}>
+            Entra Onboard
+          </Text>
+          <Text size={300}>Connect Microsoft 365 tenants to your platforms</Text>
+        </header>
+        {connection === 'closed' ? (
+          <MessageBar intent="warning" role="status">
+            <MessageBarBody>
+              Lost the connection to the Entra Onboard host. Reconnecting… Nothing you entered was lost.
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <main className={styles.main}>
+          <WorkspacesScreen />
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

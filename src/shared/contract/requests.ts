@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import {
+  workspaceCreateInputSchema,
+  workspaceIdInputSchema,
+  workspaceRenameInputSchema,
+  workspaceSchema,
+} from '../domain/workspace';
+
+const none = z.object({}).strict();
+
+export const hostKindSchema = z.enum(['electron', 'web']);
+export type HostKind = z.infer<typeof hostKindSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: hostKindSchema,
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/**
+ * Every request the renderer can make, with the schema of what goes in and what comes out.
+ * Both hosts (Electron IPC and the loopback web host) carry exactly this map; the handler table in
+ * src/main/rpc validates each input against it before any core function runs.
+ */
+export const requests = {
+  'app.info': { input: none, output: appInfoSchema },
+  'workspaces.list': { input: none, output: z.array(workspaceSchema) },
+  'workspaces.create': { input: workspaceCreateInputSchema, output: workspaceSchema },
+  'workspaces.rename': { input: workspaceRenameInputSchema, output: workspaceSchema },
+  'workspaces.delete': { input: workspaceIdInputSchema, output: z.object({ id: z.string() }) },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Requests = typeof requests;
+export type Channel = keyof Requests;
+/** What a caller passes (before defaults and trimming). */
+export type InputOf<C extends Channel> = z.input<Requests[C]['input']>;
+/** What a handler receives (after validation and transforms). */
+export type ParsedInputOf<C extends Channel> = z.output<Requests[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Requests[C]['output']>;
+
+export const channels = Object.keys(requests) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requests, value);
+}
