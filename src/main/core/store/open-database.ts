@@ -16,10 +16,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    db.pragma('journal_mode = WAL');
+    // Connection settings only: nothing here writes to the file.
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Migrate (or refuse a newer database) before switching to WAL, which rewrites the file header:
+    // a refused file must stay byte for byte as it was.
     migrate(db, options.migrations ?? allMigrations);
+    db.pragma('journal_mode = WAL');
     return db;
   } catch (error) {
     db.close();

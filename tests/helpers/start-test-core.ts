@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src/main/core/create-core';
+import { ConfSettingsStore } from '../../src/main/core/settings/conf-settings-store';
+import { AesGcmCipher, loadWebHostVaultKey } from '../../src/main/core/vault/aes-gcm-cipher';
+import { EncryptedFileVault } from '../../src/main/core/vault/encrypted-file-vault';
+
+/** The web host's composition, in-process, on a data folder of the test's choosing. */
+export function startTestCore(dataDir: string): Core {
+  return createCore({
+    host: 'web',
+    dataDir,
+    version: '0.0.0-test',
+    settings: new ConfSettingsStore(dataDir),
+    vault: new EncryptedFileVault(
+      join(dataDir, 'vault.json'),
+      new AesGcmCipher(loadWebHostVaultKey(join(dataDir, 'vault.key'), {})),
+    ),
+  });
+}
