@@ -16,6 +16,10 @@ import { registerAppScheme, serveRenderer } from './serve-renderer';
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
+// Tests give each run its own profile; a packaged app always uses the OS's userData folder.
+const testUserData = app.isPackaged ? undefined : process.env['ENTRA_ONBOARD_USER_DATA'];
+if (testUserData) app.setPath('userData', testUserData);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
