@@ -39,7 +39,8 @@ export class SafeStorageCipher implements SecretCipher {
         ErrorCode.VaultUnavailable,
         'No keyring is running, so secrets could only be stored with a key that is the same on every computer.',
         {
-          fix: 'Install and unlock GNOME Keyring or KWallet and restart Entra Onboard, or accept the risk in Settings.',
+          fix:
+            'Install and unlock GNOME Keyring or KWallet and restart Entra Onboard. To accept the risk instead, quit the app and set "allowInsecureVault": true in settings.json in its data folder.',
         },
       );
     }
