@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Every Microsoft endpoint the app talks to comes from one of these, so the local sandbox is just
+ * another cloud (architecture.md, property 4). URLs end without a slash.
+ */
+export const cloudProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** e.g. https://login.microsoftonline.com; must be https (MSAL refuses anything else, facts §11.4). */
+  authorityHost: z.url({ protocol: /^https$/ }),
+  /** Graph base URL including the version segment, e.g. https://graph.microsoft.com/v1.0 */
+  graphBaseUrl: z.url({ protocol: /^https$/ }),
+  /** Resource identifier that prefixes Graph scopes, e.g. https://graph.microsoft.com */
+  graphResource: z.url(),
+  /** Partner Center API, where this cloud has one we support. */
+  partnerCenterBaseUrl: z.url({ protocol: /^https$/ }).optional(),
+  partnerCenterResource: z.url().optional(),
+  /** The Entra admin portal, for "open in portal" links. */
+  portalUrl: z.url({ protocol: /^https$/ }),
+  /** A CA certificate file to trust for this cloud's endpoints (the sandbox only). */
+  caFile: z.string().optional(),
+});
+export type CloudProfile = z.infer<typeof cloudProfileSchema>;
+
+export const publicCloud: CloudProfile = {
+  id: 'public',
+  name: 'Microsoft Entra ID (global)',
+  authorityHost: 'https://login.microsoftonline.com',
+  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+  graphResource: 'https://graph.microsoft.com',
+  partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com',
+  partnerCenterResource: 'https://api.partnercenter.microsoft.com',
+  portalUrl: 'https://entra.microsoft.com',
+};
+
+/** GCC High and DoD. Partner Center automation is not offered here until we can test it. */
+export const usGovernmentCloud: CloudProfile = {
+  id: 'usgov',
+  name: 'Microsoft Entra ID for US Government (GCC High, DoD)',
+  authorityHost: 'https://login.microsoftonline.us',
+  graphBaseUrl: 'https://graph.microsoft.us/v1.0',
+  graphResource: 'https://graph.microsoft.us',
+  portalUrl: 'https://portal.azure.us',
+};
+
+/** Operated by 21Vianet. Partner Center automation is not offered here until we can test it. */
+export const chinaCloud: CloudProfile = {
+  id: 'china',
+  name: 'Microsoft Entra ID operated by 21Vianet (China)',
+  authorityHost: 'https://login.chinacloudapi.cn',
+  graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0',
+  graphResource: 'https://microsoftgraph.chinacloudapi.cn',
+  portalUrl: 'https://portal.azure.cn',
+};
+
+export const builtInClouds: readonly CloudProfile[] = [publicCloud, usGovernmentCloud, chinaCloud];
+
+/** The host[:port] MSAL must be told to trust without instance discovery (facts §11.4). */
+export function knownAuthorityOf(cloud: CloudProfile): string {
+  return new URL(cloud.authorityHost).host;
+}
+
+/** Hosts the app may send the admin's browser to for this cloud (sign-in, consent, portal). */
+export function browserHostsOf(cloud: CloudProfile): string[] {
+  return [cloud.authorityHost, cloud.portalUrl].map((u) => new URL(u).hostname);
+}
