@@ -9,5 +9,11 @@ export const ErrorCode = {
   WorkspaceNotFound: 'workspace_not_found',
   DatabaseTooNew: 'database_too_new',
   VaultUnavailable: 'vault_unavailable',
+  SignInCancelled: 'sign_in_cancelled',
+  SignInTimedOut: 'sign_in_timed_out',
+  SignInFailed: 'sign_in_failed',
+  SignInRequired: 'sign_in_required',
+  AccountNotFound: 'account_not_found',
+  GraphFailed: 'graph_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import type { AppInfo, HostKind } from '../../shared/contract/requests';
+import { AuthService } from './auth/auth-service';
+import { SignInService } from './auth/sign-in-service';
+import type { CloudProfile } from './clouds/cloud-profile';
 import { EventBus } from './events/event-bus';
+import { PreflightService } from './preflight/preflight-service';
 import type { SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/open-database';
 import { schemaVersionOf } from './store/migrate';
@@ -14,6 +18,16 @@ export interface CoreOptions {
   version: string;
   settings: SettingsStore;
   vault: Vault;
+  cloud: CloudProfile;
+  /** The public client the console signs in with (default: Microsoft Graph Command Line Tools). */
+  clientId?: string;
+  /**
+   * How a sign-in page is opened: Electron passes shell.openExternal; without it (the web host)
+   * the URL goes to the page as an 'auth.openUrl' event and the admin opens it in a new tab.
+   */
+  openUrl?: (url: string) => Promise<void>;
+  /** A sign-in left open this long is stopped (default five minutes). */
+  signInTimeoutMs?: number;
   sqliteNativeBinding?: string;
 }
 
@@ -23,7 +37,7 @@ export interface Core {
   events: EventBus;
   settings: SettingsStore;
   vault: Vault;
-  services: { workspaces: WorkspaceService; appInfo: () => AppInfo };
+  services: { workspaces: WorkspaceService; auth: AuthService; preflight: PreflightService; appInfo: () => AppInfo };
   close(): void;
 }
 
@@ -38,12 +52,27 @@ export function createCore(options: CoreOptions): Core {
   );
   const events = new EventBus();
   const workspaces = new WorkspaceService(new WorkspaceRepository(db), events);
+  const signIn = new SignInService({
+    cloud: options.cloud,
+    vault: options.vault,
+    ...(options.clientId ? { clientId: options.clientId } : {}),
+    ...(options.signInTimeoutMs ? { interactiveTimeoutMs: options.signInTimeoutMs } : {}),
+    openUrl:
+      options.openUrl ??
+      (async (url) => {
+        events.emit('auth.openUrl', { url });
+      }),
+  });
+  const auth = new AuthService(signIn, options.cloud, workspaces, events);
+  const preflight = new PreflightService(signIn, options.cloud, workspaces);
   return {
     events,
     settings: options.settings,
     vault: options.vault,
     services: {
       workspaces,
+      auth,
+      preflight,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -1,12 +1,15 @@
-import { app, type BrowserWindow } from 'electron';
+import { app, shell, type BrowserWindow } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserHostsOf } from '../core/clouds/cloud-profile';
+import { resolveCloud } from '../core/clouds/resolve-cloud';
 import { createCore } from '../core/create-core';
 import { EncryptedFileVault } from '../core/vault/encrypted-file-vault';
 import { createDispatch } from '../rpc/dispatch';
 import { createHandlerTable } from '../rpc/handler-table';
 import { ElectronStoreSettings } from './electron-store-settings';
 import { hardenAllWebContents } from './harden-web-contents';
+import { isAllowedExternalUrl } from './external-links';
 import { bridgeIpc, forwardEvents } from './ipc-bridge';
 import { createMainWindow, preloadPathFrom } from './main-window';
 import { SafeStorageCipher } from './safe-storage-cipher';
@@ -38,8 +41,18 @@ if (!app.requestSingleInstanceLock()) {
 
     const dataDir = app.getPath('userData');
     const settings = new ElectronStoreSettings();
+    // Unpackaged runs (development, tests) may point at the local sandbox; a packaged app never does.
+    const sandboxInfo = app.isPackaged ? undefined : process.env['ENTRA_ONBOARD_SANDBOX'];
+    const cloud = resolveCloud(sandboxInfo ? 'sandbox' : 'public', sandboxInfo);
+    const cloudHosts = new Set(browserHostsOf(cloud));
     const core = createCore({
       host: 'electron',
+      cloud,
+      // Sign-in happens in the system browser, and only on this cloud's own hosts.
+      openUrl: async (url) => {
+        if (!isAllowedExternalUrl(url, cloudHosts)) throw new Error(`Refused to open ${new URL(url).host} in the browser.`);
+        await shell.openExternal(url);
+      },
       dataDir,
       version: app.getVersion(),
       settings,

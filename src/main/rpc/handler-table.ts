@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
+import { authHandlers } from '../core/auth/auth-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -9,5 +10,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
   return {
     'app.info': () => services.appInfo(),
     ...workspaceHandlers(services.workspaces),
+    ...authHandlers(services.auth, services.preflight),
   };
 }

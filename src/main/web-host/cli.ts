@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveCloud } from '../core/clouds/resolve-cloud';
 import { createCore } from '../core/create-core';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 import { AesGcmCipher, loadWebHostVaultKey } from '../core/vault/aes-gcm-cipher';
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
     throw new Error(`No built renderer in ${args.rendererDir}. Run "npm run web" (it builds first) or "npm run build".`);
   }
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const cloud = resolveCloud(args.cloud, args.sandbox);
   const core = createCore({
     host: 'web',
+    cloud,
     dataDir: args.dataDir,
     version,
     settings: new ConfSettingsStore(args.dataDir),
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({ dispatch, events: core.events, rendererDir: args.rendererDir, port: args.port });
 
   console.log(`Data folder: ${args.dataDir}`);
+  console.log(`Cloud: ${cloud.name}`);
   console.log(`WEB_READY ${host.url}`);
   if (args.open) openInBrowser(host.url);
 

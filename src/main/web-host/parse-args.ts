@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { cloudIds, type CloudId } from '../core/clouds/resolve-cloud';
 import { defaultWebDataDir } from './default-data-dir';
 
 export interface WebHostArgs {
@@ -6,6 +7,9 @@ export interface WebHostArgs {
   dataDir: string;
   port: number;
   rendererDir: string;
+  cloud: CloudId;
+  /** The sandbox's SANDBOX_READY JSON, when running against it. */
+  sandbox: string | undefined;
 }
 
 export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string }): WebHostArgs {
@@ -16,6 +20,8 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string' },
+      cloud: { type: 'string' },
+      sandbox: { type: 'string' },
     },
     strict: true,
   });
@@ -23,7 +29,13 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
   }
+  const cloud = values.cloud ?? (values.sandbox ? 'sandbox' : 'public');
+  if (!(cloudIds as readonly string[]).includes(cloud)) {
+    throw new Error(`--cloud must be one of ${cloudIds.join(', ')}, not "${cloud}".`);
+  }
   return {
+    cloud: cloud as CloudId,
+    sandbox: values.sandbox,
     open: !values['no-open'],
     dataDir: values['data-dir'] ?? defaultWebDataDir(),
     port,

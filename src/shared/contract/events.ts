@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { deviceCodePromptSchema } from '../domain/auth';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
   /** The workspace list changed (another window, tab or a background job changed it). */
   'workspaces.changed': z.object({ reason: z.enum(['created', 'renamed', 'deleted']), id: z.string() }),
+  /** Web host only: the page opens Microsoft's sign-in in a new tab (Electron opens the system browser). */
+  'auth.openUrl': z.object({ url: z.string() }),
+  /** Device code sign-in: the code and where to enter it. */
+  'auth.deviceCode': deviceCodePromptSchema,
+  /** Accounts signed in or out, or a sign-in started or ended. */
+  'auth.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { accountSummarySchema, authStateSchema, signInInputSchema } from '../domain/auth';
+import { preflightSchema } from '../domain/preflight';
 import {
   workspaceCreateInputSchema,
   workspaceIdInputSchema,
@@ -31,6 +33,14 @@ export const requests = {
   'workspaces.create': { input: workspaceCreateInputSchema, output: workspaceSchema },
   'workspaces.rename': { input: workspaceRenameInputSchema, output: workspaceSchema },
   'workspaces.delete': { input: workspaceIdInputSchema, output: z.object({ id: z.string() }) },
+  'auth.state': { input: none, output: authStateSchema },
+  'auth.signIn': { input: signInInputSchema, output: accountSummarySchema },
+  'auth.cancel': { input: none, output: z.object({}) },
+  'auth.signOut': { input: z.object({ homeAccountId: z.string().min(1) }), output: z.object({}) },
+  'preflight.run': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1) }),
+    output: preflightSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Requests = typeof requests;

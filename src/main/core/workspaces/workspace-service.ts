@@ -41,6 +41,12 @@ export class WorkspaceService {
     return this.repo.list();
   }
 
+  get(id: string): Workspace {
+    const workspace = this.repo.get(id);
+    if (!workspace) throw notFound(id);
+    return workspace;
+  }
+
   create(input: NewWorkspace): Workspace {
     const key = workspaceNameKey(input.name);
     if (this.repo.findByNameKey(key)) throw nameTaken(input.name);

@@ -1,6 +1,8 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen';
 import { WorkspacesScreen } from '../features/workspaces/WorkspacesScreen';
 import { useConnectionStore } from './connection-store';
+import { useNavigation } from './navigation-store';
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -18,6 +20,7 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const connection = useConnectionStore((s) => s.state);
+  const view = useNavigation((s) => s.view);
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.shell}>
@@ -35,7 +38,7 @@ export function App() {
           </MessageBar>
         ) : null}
         <main className={styles.main}>
-          <WorkspacesScreen />
+          {view.name === 'workspace' ? <WorkspaceScreen id={view.id} /> : <WorkspacesScreen />}
         </main>
       </div>
     </FluentProvider>

@@ -1,5 +1,6 @@
 import {
   Button,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +18,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 export function WorkspaceTable(props: {
   items: Workspace[];
+  onOpen(w: Workspace): void;
   onRename(w: Workspace): void;
   onDelete(w: Workspace): void;
 }) {
@@ -37,7 +39,9 @@ export function WorkspaceTable(props: {
         {props.items.map((w) => (
           <TableRow key={w.id} data-testid="workspace-row">
             <TableCell>
-              <Text weight="semibold">{w.name}</Text>
+              <Link onClick={() => props.onOpen(w)} aria-label={`Open ${w.name}`}>
+                <Text weight="semibold">{w.name}</Text>
+              </Link>
             </TableCell>
             <TableCell>{platformName(w.platformId)}</TableCell>
             <TableCell>

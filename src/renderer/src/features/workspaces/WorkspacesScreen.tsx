@@ -3,6 +3,7 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Workspace } from '../../../../shared/domain/workspace';
 import { getApi } from '../../app/api';
+import { useNavigation } from '../../app/navigation-store';
 import { ErrorBar } from '../../components/ErrorBar';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
 import { DeleteWorkspaceDialog } from './DeleteWorkspaceDialog';
@@ -22,6 +23,7 @@ export function WorkspacesScreen() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Workspace | undefined>();
   const [deleting, setDeleting] = useState<Workspace | undefined>();
+  const go = useNavigation((s) => s.go);
 
   useEffect(() => {
     void load();
@@ -55,7 +57,12 @@ export function WorkspacesScreen() {
         </Card>
       ) : null}
       {status === 'ready' && items.length > 0 ? (
-        <WorkspaceTable items={items} onRename={setRenaming} onDelete={setDeleting} />
+        <WorkspaceTable
+          items={items}
+          onOpen={(w) => go({ name: 'workspace', id: w.id })}
+          onRename={setRenaming}
+          onDelete={setDeleting}
+        />
       ) : null}
 
       <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />

@@ -1,0 +1,66 @@
+import type { AuthState, SignInMethod } from '../../../shared/domain/auth';
+import type { CloudProfile } from '../clouds/cloud-profile';
+import type { EventBus } from '../events/event-bus';
+import type { WorkspaceService } from '../workspaces/workspace-service';
+import type { AccountSummary } from './account-summary';
+import type { SignInService } from './sign-in-service';
+
+/**
+ * Sign-in as the app sees it: which accounts are signed in, whether a sign-in is waiting, and the
+ * events the UI needs while it waits (the device code; in the web host, the URL to open).
+ */
+export class AuthService {
+  private pending: AuthState['pending'] = 'none';
+
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly cloud: CloudProfile,
+    private readonly workspaces: WorkspaceService,
+    private readonly events: EventBus,
+  ) {}
+
+  async state(): Promise<AuthState> {
+    return {
+      cloud: { id: this.cloud.id, name: this.cloud.name },
+      clientId: this.signIn.clientId,
+      accounts: await this.signIn.accounts(),
+      pending: this.pending,
+    };
+  }
+
+  async start(input: { method: SignInMethod; workspaceId?: string | undefined; loginHint?: string | undefined }): Promise<AccountSummary> {
+    // The workspace's partner tenant (ID or domain) is a valid authority; without one, any work account.
+    const tenant = input.workspaceId ? (this.workspaces.get(input.workspaceId).partnerTenant ?? undefined) : undefined;
+    this.setPending(input.method);
+    try {
+      if (input.method === 'deviceCode') {
+        return await this.signIn.signInWithDeviceCode({
+          ...(tenant ? { tenant } : {}),
+          onPrompt: (prompt) => this.events.emit('auth.deviceCode', prompt),
+        });
+      }
+      return await this.signIn.signInInteractive({
+        ...(tenant ? { tenant } : {}),
+        ...(input.loginHint ? { loginHint: input.loginHint } : {}),
+      });
+    } finally {
+      this.setPending('none');
+    }
+  }
+
+  async cancel(): Promise<Record<string, never>> {
+    await this.signIn.cancel();
+    return {};
+  }
+
+  async signOut(homeAccountId: string): Promise<Record<string, never>> {
+    await this.signIn.signOut(homeAccountId);
+    this.events.emit('auth.changed', {});
+    return {};
+  }
+
+  private setPending(pending: AuthState['pending']): void {
+    this.pending = pending;
+    this.events.emit('auth.changed', {});
+  }
+}

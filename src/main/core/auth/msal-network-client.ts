@@ -1,0 +1,48 @@
+import {
+  AuthError,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
+import type { CloudFetch } from '../net/cloud-fetch';
+
+/**
+ * MSAL's network module over our cloud fetch, so MSAL trusts exactly what the cloud profile trusts.
+ * Behaves like msal-node's own HttpClient: JSON bodies, headers as a plain object, timeouts on GET.
+ */
+export class MsalNetworkClient implements INetworkModule {
+  constructor(private readonly fetchFn: CloudFetch) {}
+
+  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+    return this.send<T>(url, 'GET', options, timeout);
+  }
+
+  sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return this.send<T>(url, 'POST', options);
+  }
+
+  private async send<T>(url: string, method: string, options?: NetworkRequestOptions, timeout?: number) {
+    const signal = timeout ? AbortSignal.timeout(timeout) : undefined;
+    let response: Response;
+    try {
+      response = await this.fetchFn(url, {
+        method,
+        headers: options?.headers ?? {},
+        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      throw new AuthError('network_error', `Network request failed: ${error instanceof Error ? error.message : 'unknown'}`);
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => (headers[key] = value));
+    const text = await response.text();
+    let body: T;
+    try {
+      body = JSON.parse(text) as T;
+    } catch {
+      throw new AuthError('token_parsing_error', `The sign-in service answered ${response.status} with something that is not JSON.`);
+    }
+    return { headers, body, status: response.status };
+  }
+}

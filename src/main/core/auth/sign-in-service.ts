@@ -1,0 +1,228 @@
+import {
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+} from '@azure/msal-node';
+import { ErrorCode } from '../../../shared/error-codes';
+import { knownAuthorityOf, type CloudProfile } from '../clouds/cloud-profile';
+import { AppError } from '../errors/app-error';
+import { createCloudFetch, type CloudFetch } from '../net/cloud-fetch';
+import type { Vault } from '../vault/vault';
+import { summarizeAccount, type AccountSummary } from './account-summary';
+import { signInErrorPage, signInSuccessPage } from './loopback-pages';
+import { MsalNetworkClient } from './msal-network-client';
+import { signInCancelled, signInFailed, signInTimedOut } from './sign-in-errors';
+import { scopesFor, stepScopes, type StepId } from './step-scopes';
+import { vaultCachePlugin } from './vault-cache-plugin';
+
+/** Microsoft Graph Command Line Tools: a Microsoft public client present in every tenant. */
+export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+
+export interface SignInServiceOptions {
+  cloud: CloudProfile;
+  clientId?: string;
+  vault: Vault;
+  /** Opens the sign-in page: shell.openExternal in Electron, a new tab in the web host. */
+  openUrl(url: string): Promise<void>;
+  /** A sign-in left open this long is stopped. */
+  interactiveTimeoutMs?: number;
+}
+
+export interface DeviceCodePrompt {
+  userCode: string;
+  verificationUri: string;
+  message: string;
+  expiresInSeconds: number;
+}
+
+/** Wraps one pending interactive sign-in so Cancel and the timeout can end it (see settle()). */
+interface PendingInteractive {
+  redirectUri: string;
+  state: string;
+}
+
+/**
+ * Sign-in to the partner tenant with MSAL's PublicClientApplication: authorization code + PKCE in
+ * the system browser with a loopback redirect, device code as the alternative, silent refresh, and
+ * more scopes asked for only at the step that needs them. Tokens stay inside MSAL's cache, which is
+ * persisted only through the vault.
+ */
+export class SignInService {
+  readonly clientId: string;
+  private readonly pca: PublicClientApplication;
+  private readonly fetchFn: CloudFetch;
+  private pending: PendingInteractive | undefined;
+  private ended: 'cancelled' | 'timed-out' | undefined;
+  private deviceRequest: { cancel?: boolean } | undefined;
+
+  constructor(private readonly options: SignInServiceOptions) {
+    this.clientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
+    this.fetchFn = createCloudFetch(options.cloud);
+    this.pca = new PublicClientApplication({
+      auth: {
+        clientId: this.clientId,
+        authority: `${options.cloud.authorityHost}/organizations`,
+        // Trust this host without Microsoft's instance discovery (facts §11.4).
+        knownAuthorities: [knownAuthorityOf(options.cloud)],
+      },
+      cache: { cachePlugin: vaultCachePlugin(options.vault, `msal-cache:${options.cloud.id}:${this.clientId}`) },
+      system: { networkClient: new MsalNetworkClient(this.fetchFn) },
+    });
+  }
+
+  private authority(tenant: string | undefined): string {
+    return `${this.options.cloud.authorityHost}/${tenant ?? 'organizations'}`;
+  }
+
+  /** Interactive sign-in in the system browser; resolves when the admin finishes or fails. */
+  async signInInteractive(input: { tenant?: string; loginHint?: string; step?: StepId; account?: AccountSummary } = {}) {
+    if (this.pending) {
+      throw new AppError(ErrorCode.SignInFailed, 'A sign-in is already waiting in the browser.', {
+        fix: 'Finish it in the browser tab, or cancel it and start again.',
+      });
+    }
+    const timeoutMs = this.options.interactiveTimeoutMs ?? 5 * 60_000;
+    this.ended = undefined;
+    const timer = setTimeout(() => void this.settle('timed-out'), timeoutMs);
+    const account = input.account ? await this.findAccount(input.account.homeAccountId) : undefined;
+    try {
+      const result = await this.pca.acquireTokenInteractive({
+        scopes: scopesFor(input.step ?? 'signIn', this.options.cloud),
+        authority: this.authority(input.tenant ?? account?.tenantId),
+        ...(input.loginHint ? { loginHint: input.loginHint } : {}),
+        ...(account ? { account } : {}),
+        prompt: account || input.loginHint ? 'login' : 'select_account',
+        successTemplate: signInSuccessPage,
+        errorTemplate: signInErrorPage,
+        openBrowser: async (url) => {
+          const params = new URL(url).searchParams;
+          this.pending = { redirectUri: params.get('redirect_uri') ?? '', state: params.get('state') ?? '' };
+          await this.options.openUrl(url);
+        },
+      });
+      return this.accountOf(result);
+    } catch (error) {
+      if (this.ended === 'cancelled') throw signInCancelled();
+      if (this.ended === 'timed-out') throw signInTimedOut(Math.round(timeoutMs / 60_000));
+      throw signInFailed(error);
+    } finally {
+      clearTimeout(timer);
+      this.pending = undefined;
+    }
+  }
+
+  /** Device code sign-in: `onPrompt` shows the code; resolves when the admin has entered it. */
+  async signInWithDeviceCode(input: { tenant?: string; onPrompt(prompt: DeviceCodePrompt): void }) {
+    const request = {
+      scopes: scopesFor('signIn', this.options.cloud),
+      authority: this.authority(input.tenant),
+      cancel: false,
+      deviceCodeCallback: (r: { userCode: string; verificationUri: string; message: string; expiresIn: number }) =>
+        input.onPrompt({
+          userCode: r.userCode,
+          verificationUri: r.verificationUri,
+          message: r.message,
+          expiresInSeconds: r.expiresIn,
+        }),
+    };
+    this.deviceRequest = request;
+    this.ended = undefined;
+    try {
+      const result = await this.pca.acquireTokenByDeviceCode(request);
+      if (!result) throw new Error('Device code sign-in returned no result.');
+      return this.accountOf(result);
+    } catch (error) {
+      if (this.ended === 'cancelled') throw signInCancelled();
+      throw signInFailed(error);
+    } finally {
+      this.deviceRequest = undefined;
+    }
+  }
+
+  /** Ends whatever sign-in is waiting. Safe to call when none is. */
+  async cancel(): Promise<void> {
+    if (this.deviceRequest) {
+      this.ended = 'cancelled';
+      this.deviceRequest.cancel = true;
+    }
+    await this.settle('cancelled');
+  }
+
+  /**
+   * msal-node 7 owns its loopback server and has no cancel. We end a pending sign-in the way the
+   * authorization server would: by posting an error with the request's own state to the loopback
+   * redirect (form_post, facts §13). MSAL then closes its server and rejects.
+   */
+  private async settle(reason: 'cancelled' | 'timed-out'): Promise<void> {
+    const pending = this.pending;
+    if (!pending?.redirectUri) return;
+    this.ended = reason;
+    const target = new URL(pending.redirectUri);
+    target.hostname = '127.0.0.1'; // MSAL listens on 127.0.0.1; "localhost" may resolve to ::1.
+    try {
+      await fetch(target, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          error: reason === 'cancelled' ? 'access_denied' : 'timeout',
+          error_description: reason === 'cancelled' ? 'The admin cancelled sign-in in Entra Onboard.' : 'Sign-in timed out.',
+          state: pending.state,
+        }),
+      });
+    } catch {
+      // The loopback server may already be gone (the sign-in finished at the same moment).
+    }
+  }
+
+  /** An access token for a step, silently when possible (refreshing an expired one). */
+  async tokenFor(homeAccountId: string, step: StepId): Promise<string> {
+    const account = await this.findAccount(homeAccountId);
+    if (!account) throw this.accountMissing();
+    try {
+      const result = await this.pca.acquireTokenSilent({ account, scopes: scopesFor(step, this.options.cloud) });
+      return result.accessToken;
+    } catch (error) {
+      if (error instanceof InteractionRequiredAuthError) {
+        throw new AppError(ErrorCode.SignInRequired, `This step needs you to sign in again: ${stepScopes[step].why}`, {
+          fix: 'Sign in again when asked; Microsoft will show exactly which permissions are requested.',
+          details: { step, scopes: [...stepScopes[step].scopes], microsoftCode: error.errorCode },
+        });
+      }
+      throw signInFailed(error);
+    }
+  }
+
+  async accounts(): Promise<AccountSummary[]> {
+    const all = await this.pca.getTokenCache().getAllAccounts();
+    return all.map(summarizeAccount);
+  }
+
+  /** Removes this account's tokens from the cache; other accounts stay signed in. */
+  async signOut(homeAccountId: string): Promise<void> {
+    const account = await this.findAccount(homeAccountId);
+    if (!account) throw this.accountMissing();
+    await this.pca.getTokenCache().removeAccount(account);
+  }
+
+  /** The fetch this cloud uses, for the Graph client to share. */
+  get cloudFetch(): CloudFetch {
+    return this.fetchFn;
+  }
+
+  private async findAccount(homeAccountId: string): Promise<AccountInfo | undefined> {
+    const all = await this.pca.getTokenCache().getAllAccounts();
+    return all.find((a) => a.homeAccountId === homeAccountId);
+  }
+
+  private accountOf(result: AuthenticationResult): AccountSummary {
+    if (!result.account) throw new Error('Microsoft returned no account for this sign-in.');
+    return summarizeAccount(result.account);
+  }
+
+  private accountMissing(): AppError {
+    return new AppError(ErrorCode.AccountNotFound, 'This account is no longer signed in.', {
+      fix: 'Sign in again.',
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { ErrorCode } from '../../../shared/error-codes';
+import { diagnose } from '../diagnostics/diagnose';
+import { AppError } from '../errors/app-error';
+
+/** A failed Graph call as an AppError with cause, fix and the request ID Microsoft support asks for. */
+export function graphFailed(error: unknown, doing: string): AppError {
+  if (error instanceof AppError) return error;
+  const d = diagnose(error);
+  return new AppError(ErrorCode.GraphFailed, `Could not ${doing}: ${d.cause}`, {
+    fix: d.fix,
+    cause: error,
+    details: {
+      ...(d.code ? { microsoftCode: d.code } : {}),
+      ...(d.requestId ? { requestId: d.requestId } : {}),
+      ...(d.correlationId ? { correlationId: d.correlationId } : {}),
+      ...(d.microsoftMessage ? { microsoftMessage: d.microsoftMessage } : {}),
+    },
+  });
+}

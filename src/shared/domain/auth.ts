@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const accountSummarySchema = z.object({
+  homeAccountId: z.string(),
+  username: z.string(),
+  name: z.string().optional(),
+  tenantId: z.string(),
+});
+export type AccountSummaryDto = z.infer<typeof accountSummarySchema>;
+
+export const signInMethodSchema = z.enum(['browser', 'deviceCode']);
+export type SignInMethod = z.infer<typeof signInMethodSchema>;
+
+export const deviceCodePromptSchema = z.object({
+  userCode: z.string(),
+  verificationUri: z.string(),
+  message: z.string(),
+  expiresInSeconds: z.number(),
+});
+export type DeviceCodePromptDto = z.infer<typeof deviceCodePromptSchema>;
+
+export const authStateSchema = z.object({
+  cloud: z.object({ id: z.string(), name: z.string() }),
+  clientId: z.string(),
+  accounts: z.array(accountSummarySchema),
+  pending: z.enum(['none', 'browser', 'deviceCode']),
+});
+export type AuthState = z.infer<typeof authStateSchema>;
+
+export const signInInputSchema = z.object({
+  method: signInMethodSchema,
+  /** The workspace this sign-in is for: its partner tenant is used as the authority when known. */
+  workspaceId: z.string().optional(),
+  loginHint: z
+    .string()
+    .trim()
+    .max(320)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
