@@ -19,6 +19,13 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'workspaces.create': (input) => ({ ...workspace, name: input.name }),
     'workspaces.rename': () => workspace,
     'workspaces.delete': (input) => ({ id: input.id }),
+    'auth.state': () => ({ cloud: { id: 'public', name: 'x' }, clientId: 'c', accounts: [], pending: 'none' }),
+    'auth.signIn': () => ({ homeAccountId: 'h', username: 'u', tenantId: 't' }),
+    'auth.cancel': () => ({}),
+    'auth.signOut': () => ({}),
+    'preflight.run': () => {
+      throw new Error('not used here');
+    },
     ...overrides,
   };
 }
