@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { PlatformId } from '../../../shared/domain/platforms';
+import type { RedirectPlatform } from '../../../shared/domain/redirect-uri';
+
+/** One thing the wizard asks. The answers as a whole are validated by the profile's zod schema. */
+export type Question =
+  | { id: string; kind: 'text'; label: string; help?: string; placeholder?: string; required: boolean }
+  | { id: string; kind: 'choice'; label: string; help?: string; options: { value: string; label: string; help?: string }[] }
+  | { id: string; kind: 'yesNo'; label: string; help?: string }
+  /** A block of redirect URIs pasted once, checked line by line (see parseRedirectUriBlock). */
+  | { id: string; kind: 'redirectUris'; label: string; help?: string; platform: RedirectPlatform; required: boolean };
+
+/** A Microsoft Graph permission by name; resolved to its GUID from the tenant's Graph service principal. */
+export interface GraphPermissions {
+  delegated: string[];
+  application: string[];
+}
+
+/** The app registration a platform needs, in Graph's terms (facts §1.2). */
+export interface AppRegistrationSpec {
+  /** Which app this is, within the platform ("main", "partnerCenter"). */
+  role: 'main' | 'partnerCenter';
+  displayName: string;
+  signInAudience: 'AzureADMyOrg' | 'AzureADMultipleOrgs';
+  redirectUris: Record<RedirectPlatform, string[]>;
+  graph: GraphPermissions;
+  /** Delegated scopes on APIs other than Graph, by the API's appId (Partner Center's user_impersonation). */
+  otherDelegated: { resourceAppId: string; scopes: string[] }[];
+  groupMembershipClaims: 'SecurityGroup' | null;
+  /** Optional claims in the ID token, e.g. "groups" (facts §1.2). */
+  idTokenOptionalClaims: string[];
+  secret: { lifetimeMonths: number } | null;
+  /** Grant admin consent in the partner tenant as part of setup. */
+  adminConsent: boolean;
+  /** Require users to be assigned before they can sign in (appRoleAssignmentRequired, facts §12.2). */
+  assignmentRequired: boolean;
+}
+
+/** A value handed to the platform at the end (pasted, written to .env, or pushed through its API). */
+export interface OutputField {
+  key: string;
+  label: string;
+  /** Where the value comes from once setup has run. */
+  source:
+    | { from: 'app'; app: AppRegistrationSpec['role']; field: 'clientId' | 'clientSecret' }
+    | { from: 'partnerTenantId' }
+    | { from: 'answer'; question: string }
+    | { from: 'constant'; value: string };
+  secret: boolean;
+}
+
+export interface TroubleshootingEntry {
+  symptom: string;
+  cause: string;
+  fix: string;
+}
+
+/**
+ * Everything about one platform that its setup guide makes an admin do by hand, as data: the
+ * questions, the app registrations they produce, and the values handed over at the end.
+ */
+export interface PlatformProfile<Answers extends Record<string, unknown> = Record<string, unknown>> {
+  id: PlatformId;
+  name: string;
+  /** The seed guide this profile automates, and how many portal steps it asks of an admin. */
+  guide: { title: string; manualSteps: number };
+  questions: Question[];
+  answers: z.ZodType<Answers>;
+  apps(answers: Answers): AppRegistrationSpec[];
+  outputs(answers: Answers): OutputField[];
+  /** How the values reach the platform when it has no API: a copy sheet or a .env file. */
+  delivery: 'copySheet' | 'envFile' | 'api';
+  troubleshooting: TroubleshootingEntry[];
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ZodObject, ZodRawShape } from 'zod';
+import { platformProfiles } from '../../../src/main/core/platforms/platform-profiles';
+import { BVOIP_MTP_REDIRECT_URI, bvoipPartnerPortalProfile } from '../../../src/main/core/platforms/profiles/bvoip-partner-portal';
+import { clientOneProfile } from '../../../src/main/core/platforms/profiles/clientone';
+import { clmentProfile } from '../../../src/main/core/platforms/profiles/clment';
+import { sonicSaasProfile } from '../../../src/main/core/platforms/profiles/sonicsaas';
+
+const catalogueFile = '../shared/data/graph-permissions/permissions.json';
+const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+describe('platform profiles', () => {
+  it('ask exactly the questions their answer schema validates', () => {
+    for (const profile of Object.values(platformProfiles)) {
+      const keys = Object.keys((profile.answers as unknown as ZodObject<ZodRawShape>).shape).sort();
+      expect(profile.questions.map((q) => q.id).sort(), profile.id).toEqual(keys);
+    }
+  });
+
+  it.skipIf(!existsSync(catalogueFile))('name only Microsoft Graph permissions that exist, in the right scheme', () => {
+    const catalogue = JSON.parse(readFileSync(catalogueFile, 'utf8')) as {
+      permissions: Record<string, { schemes: Record<string, unknown> }>;
+    };
+    for (const profile of Object.values(platformProfiles)) {
+      const answers = profile.answers.parse(sampleAnswers[profile.id]);
+      for (const app of profile.apps(answers)) {
+        for (const name of app.graph.delegated) {
+          if (oidcScopes.has(name)) continue;
+          expect(catalogue.permissions[name]?.schemes['DelegatedWork'], `${profile.id}: delegated ${name}`).toBeDefined();
+        }
+        for (const name of app.graph.application) {
+          expect(catalogue.permissions[name]?.schemes['Application'], `${profile.id}: application ${name}`).toBeDefined();
+        }
+      }
+    }
+  });
+});
+
+const sampleAnswers: Record<string, unknown> = {
+  clientone: { redirectUri: 'https://panel.example.com/auth-clientone-sso-callback', partnerCenterApp: true, origin: 'https://portal.example.com' },
+  'bvoip-partner-portal': { portalRedirectUris: 'https://acme.bvoip.net/users' },
+  sonicsaas: { domain: 'sonic.example.com', bulkInvite: true, groupOverage: true },
+  clment: { region: 'eu' },
+};
+
+describe('ClientOne / PanelOne', () => {
+  it('needs the redirect URI PanelOne shows, ending with auth-clientone-sso-callback', () => {
+    const result = clientOneProfile.answers.safeParse({ redirectUri: 'https://panel.example.com/other' });
+    expect(result.error?.issues[0]?.message).toMatch(/auth-clientone-sso-callback/);
+  });
+
+  it('adds the single-tenant Partner Center app with user_impersonation only when asked', () => {
+    const without = clientOneProfile.apps(clientOneProfile.answers.parse({ redirectUri: 'https://p.example.com/auth-clientone-sso-callback' }));
+    expect(without.map((a) => a.role)).toEqual(['main']);
+    const withPc = clientOneProfile.apps(clientOneProfile.answers.parse(sampleAnswers['clientone']));
+    expect(withPc[1]).toMatchObject({
+      role: 'partnerCenter',
+      signInAudience: 'AzureADMyOrg',
+      otherDelegated: [{ resourceAppId: 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd', scopes: ['user_impersonation'] }],
+    });
+    expect(withPc[0]).toMatchObject({
+      signInAudience: 'AzureADMultipleOrgs',
+      graph: { delegated: ['openid', 'profile', 'email', 'User.Read'], application: [] },
+    });
+  });
+
+  it('hands over the Partner Center values and origin only when they exist', () => {
+    const keys = (a: unknown) => clientOneProfile.outputs(clientOneProfile.answers.parse(a)).map((o) => o.key);
+    expect(keys({ redirectUri: 'https://p.example.com/auth-clientone-sso-callback' })).toEqual(['azureClientId', 'azureClientSecret', 'enabled']);
+    expect(keys(sampleAnswers['clientone'])).toEqual([
+      'azureClientId',
+      'azureClientSecret',
+      'partnerTenantId',
+      'partnerCenterClientId',
+      'partnerCenterClientSecret',
+      'origin',
+      'enabled',
+    ]);
+  });
+
+  it('refuses an origin with a path', () => {
+    const result = clientOneProfile.answers.safeParse({ redirectUri: 'https://p.example.com/auth-clientone-sso-callback', origin: 'https://x.example.com/login' });
+    expect(result.error?.issues[0]?.path).toEqual(['origin']);
+  });
+});
+
+describe('bvoip partner portal', () => {
+  it('turns the pasted MTP list into SPA redirect URIs, mtp.bvoip.net/users first and once', () => {
+    const pasted = [BVOIP_MTP_REDIRECT_URI, ...Array.from({ length: 11 }, (_, i) => `https://acme.bvoip.net/path${i}`)].join('\n');
+    const [app] = bvoipPartnerPortalProfile.apps(bvoipPartnerPortalProfile.answers.parse({ portalRedirectUris: pasted }));
+    expect(app?.redirectUris.spa).toHaveLength(12);
+    expect(app?.redirectUris.spa[0]).toBe(BVOIP_MTP_REDIRECT_URI);
+    expect(app?.graph).toEqual({ delegated: [], application: ['User.Read.All'] });
+    expect(app?.secret).toEqual({ lifetimeMonths: 24 });
+  });
+
+  it('names the bad line of a pasted block', () => {
+    const result = bvoipPartnerPortalProfile.answers.safeParse({ portalRedirectUris: 'https://ok.example/a\nhttp://bad.example/b' });
+    expect(result.error?.issues[0]?.message).toMatch(/^Line 2 \(http:\/\/bad.example\/b\)/);
+  });
+});
+
+describe('Clment', () => {
+  it('uses the region’s callback, single-tenant unless asked', () => {
+    const [eu] = clmentProfile.apps(clmentProfile.answers.parse({ region: 'eu' }));
+    expect(eu?.redirectUris.web).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);
+    expect(eu?.signInAudience).toBe('AzureADMyOrg');
+    const [multi] = clmentProfile.apps(clmentProfile.answers.parse({ region: 'au', multiTenant: true, assignmentRequired: true }));
+    expect(multi).toMatchObject({ signInAudience: 'AzureADMultipleOrgs', assignmentRequired: true });
+  });
+
+  it('asks for a region', () => {
+    expect(clmentProfile.answers.safeParse({}).error?.issues[0]?.message).toMatch(/region/);
+  });
+});
+
+describe('SonicSaaS', () => {
+  it('builds the callback from the host name, with group claims and Group.Read.All', () => {
+    const [app] = sonicSaasProfile.apps(sonicSaasProfile.answers.parse({ domain: 'Sonic.Example.com' }));
+    expect(app).toMatchObject({
+      redirectUris: { web: ['https://sonic.example.com/api/auth/callback/microsoft-entra-id'] },
+      groupMembershipClaims: 'SecurityGroup',
+      idTokenOptionalClaims: ['groups'],
+      graph: { delegated: [], application: ['Group.Read.All'] },
+    });
+  });
+
+  it('adds the optional permissions the guide lists, only when asked', () => {
+    const [app] = sonicSaasProfile.apps(sonicSaasProfile.answers.parse(sampleAnswers['sonicsaas']));
+    expect(app?.graph).toEqual({ delegated: ['GroupMember.Read.All'], application: ['Group.Read.All', 'User.Read.All', 'GroupMember.Read.All'] });
+  });
+
+  it('refuses a URL where a host name belongs', () => {
+    expect(sonicSaasProfile.answers.safeParse({ domain: 'https://sonic.example.com' }).success).toBe(false);
+  });
+
+  it('writes the four variables of the guide', () => {
+    expect(sonicSaasProfile.outputs(sonicSaasProfile.answers.parse({ domain: 'a.example.com' })).map((o) => o.key)).toEqual([
+      'MICROSOFT_ENTRA_ID_CLIENT_ID',
+      'MICROSOFT_ENTRA_ID_CLIENT_SECRET',
+      'AUTH_MODE',
+      'ENTRA_DEFAULT_ROLE',
+    ]);
+  });
+});
