@@ -15,5 +15,11 @@ export const ErrorCode = {
   SignInRequired: 'sign_in_required',
   AccountNotFound: 'account_not_found',
   GraphFailed: 'graph_failed',
+  ReplicationTimeout: 'replication_timeout',
+  ResourceMissing: 'resource_missing',
+  StepBlocked: 'step_blocked',
+  RunInProgress: 'run_in_progress',
+  WizardAnswersInvalid: 'wizard_answers_invalid',
+  VerificationFailed: 'verification_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

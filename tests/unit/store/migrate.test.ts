@@ -39,7 +39,7 @@ describe('migrations', () => {
     const db = openDatabase(':memory:');
     expect(() =>
       db
-        .prepare('INSERT INTO workspaces VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .prepare('INSERT INTO workspaces (id, name, name_key, platform_id, partner_tenant, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run('id', 'name', 'key', 'clientone', null, Buffer.from('not text'), 'x'),
     ).toThrow(/cannot store BLOB value in TEXT column/);
     db.close();

@@ -1,10 +1,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TenantOverview } from '../../../shared/domain/preflight';
 import { graphFailed } from './graph-errors';
+import { readAllPages } from './read-all-pages';
 
 interface Page<T> {
   value: T[];
-  '@odata.nextLink'?: string;
 }
 
 interface Organization {
@@ -19,18 +19,6 @@ interface DirectoryObject {
   displayName?: string;
 }
 
-/** Follows @odata.nextLink to the end; Graph pages memberOf and most collections. */
-async function readAll<T>(client: Client, path: string): Promise<T[]> {
-  const items: T[] = [];
-  let page = (await client.api(path).get()) as Page<T>;
-  items.push(...page.value);
-  while (page['@odata.nextLink']) {
-    page = (await client.api(page['@odata.nextLink']).get()) as Page<T>;
-    items.push(...page.value);
-  }
-  return items;
-}
-
 /**
  * The partner tenant as preflight shows it: name, ID, domains, and the signed-in admin's directory
  * roles. Needs only User.Read (sign-in's own scope).
@@ -43,7 +31,7 @@ export async function readTenantOverview(client: Client): Promise<TenantOverview
         userPrincipalName: string;
       }>,
       client.api('/organization').select(['id', 'displayName', 'verifiedDomains']).get() as Promise<Page<Organization>>,
-      readAll<DirectoryObject>(client, '/me/memberOf'),
+      readAllPages<DirectoryObject>(client, client.api('/me/memberOf')),
     ]);
     const org = orgs.value[0];
     if (!org) throw new Error('Microsoft Graph returned no organization for this tenant.');

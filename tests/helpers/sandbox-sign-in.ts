@@ -1,0 +1,55 @@
+import type { Page } from '@playwright/test';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * Completes the sandbox's Microsoft-style sign-in in a page already on the sign-in URL: account
+ * picker ("Use another account"), user name and password, and the consent prompt when it appears.
+ * Resolves when the browser has been sent back to the loopback redirect.
+ */
+export async function completeSandboxSignIn(page: Page, who: Credentials): Promise<void> {
+  const other = page.locator('#otherTile');
+  const username = page.locator('input[name="loginfmt"]');
+  await other.or(username).first().waitFor();
+  if (await other.isVisible()) await other.click();
+  await username.fill(who.username);
+  await page.locator('input[name="passwd"]').fill(who.password);
+  await page.locator('#idSIButton9').click();
+  const accept = page.locator('#idBtn_Accept');
+  const done = page.getByText(/You are signed in|Sign-in did not complete/);
+  await accept.or(done).first().waitFor();
+  if (await accept.isVisible()) {
+    await accept.click();
+    await done.waitFor();
+  }
+}
+
+/** Enters a device code on the sandbox's device login page, then signs in. */
+export async function completeSandboxDeviceLogin(page: Page, verificationUri: string, userCode: string, who: Credentials) {
+  await page.goto(verificationUri);
+  await page.locator('input[name="otc"]').fill(userCode);
+  await page.locator('#idSIButton9').click();
+  await completeDeviceSignIn(page, who);
+}
+
+async function completeDeviceSignIn(page: Page, who: Credentials) {
+  const other = page.locator('#otherTile');
+  const username = page.locator('input[name="loginfmt"]');
+  await other.or(username).first().waitFor();
+  if (await other.isVisible()) await other.click();
+  await username.fill(who.username);
+  await page.locator('input[name="passwd"]').fill(who.password);
+  await page.locator('#idSIButton9').click();
+  const confirm = page.locator('button[value="confirm"]');
+  const accept = page.locator('#idBtn_Accept');
+  const done = page.locator('#deviceSignedIn');
+  for (;;) {
+    await confirm.or(accept).or(done).first().waitFor();
+    if (await done.isVisible()) return;
+    if (await accept.isVisible()) await accept.click();
+    else await confirm.click();
+  }
+}

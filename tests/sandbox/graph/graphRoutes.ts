@@ -1,0 +1,21 @@
+import type { GraphRoute } from './GraphRoute';
+import { applicationRoutes } from './routes/applicationRoutes';
+import { appRoleAssignmentRoutes } from './routes/appRoleAssignmentRoutes';
+import { conditionalAccessRoutes } from './routes/conditionalAccessRoutes';
+import { grantRoutes } from './routes/grantRoutes';
+import { groupRoutes } from './routes/groupRoutes';
+import { meRoutes } from './routes/meRoutes';
+import { servicePrincipalRoutes } from './routes/servicePrincipalRoutes';
+import { tenantRelationshipRoutes } from './routes/tenantRelationshipRoutes';
+
+/** Every Graph v1.0 operation the sandbox emulates (paths below /v1.0, alternate keys normalised). */
+export const graphRoutes: readonly GraphRoute[] = [
+  ...meRoutes,
+  ...applicationRoutes,
+  ...servicePrincipalRoutes,
+  ...appRoleAssignmentRoutes,
+  ...grantRoutes,
+  ...groupRoutes,
+  ...conditionalAccessRoutes,
+  ...tenantRelationshipRoutes,
+];

@@ -1,0 +1,116 @@
+import { assignAppRole } from '../../model/assignAppRole';
+import type { AppRoleAssignment, ServicePrincipal } from '../../model/directoryTypes';
+import { defaultAccessAppRoleId, graphAppId, graphAppRoleConsentRoles } from '../../model/wellKnownIds';
+import { graphPermissions } from '../auth/graphPermissions';
+import { requireDirectoryRole } from '../auth/requireDirectoryRole';
+import type { GraphContext } from '../GraphContext';
+import type { GraphRoute } from '../GraphRoute';
+import { graphErrors } from '../http/graphErrors';
+import { graphNoContent } from '../http/graphReplies';
+import { readJsonBody } from '../http/readJsonBody';
+import { entityReply } from '../odata/entityReply';
+import { listCollection } from '../odata/listCollection';
+import { findServicePrincipalOr404, requireReplicated } from '../ops/findServicePrincipal';
+
+function serializeAssignment(a: AppRoleAssignment): Record<string, unknown> {
+  return {
+    id: a.id,
+    deletedDateTime: a.deletedDateTime,
+    appRoleId: a.appRoleId,
+    createdDateTime: a.createdDateTime,
+    principalDisplayName: a.principalDisplayName,
+    principalId: a.principalId,
+    principalType: a.principalType,
+    resourceDisplayName: a.resourceDisplayName,
+    resourceId: a.resourceId,
+  };
+}
+
+function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRoleAssignment['principalType']; displayName: string; sp?: ServicePrincipal } {
+  const id = principalId.toLowerCase();
+  const user = ctx.directory.users.get(id);
+  if (user) return { type: 'User', displayName: user.displayName };
+  const group = ctx.directory.groups.get(id);
+  if (group) return { type: 'Group', displayName: group.displayName };
+  const sp = ctx.directory.servicePrincipals.get(id);
+  if (sp) {
+    requireReplicated(ctx, sp);
+    return { type: 'ServicePrincipal', displayName: sp.displayName, sp };
+  }
+  throw graphErrors.notFound(principalId);
+}
+
+/**
+ * POST /servicePrincipals/{resource}/appRoleAssignedTo (facts §5.2, §12.2). Granting a Microsoft Graph app role
+ * to a service principal is admin consent to an application permission: Global or Privileged Role Administrator
+ * only. Other assignments (users/groups, other APIs): the tenant-wide consent roles.
+ */
+async function createAssignment(ctx: GraphContext, resource: ServicePrincipal) {
+  const body = await readJsonBody(ctx.req);
+  for (const key of ['principalId', 'resourceId', 'appRoleId'] as const) {
+    if (typeof body[key] !== 'string') throw graphErrors.missingProperty(key, 'AppRoleAssignment');
+  }
+  const { principalId, resourceId, appRoleId } = body as { principalId: string; resourceId: string; appRoleId: string };
+  if (resourceId.toLowerCase() !== resource.id) throw graphErrors.badRequest('The resourceId in the request body must match the service principal in the URL.', 'resourceId');
+  requireReplicated(ctx, resource);
+  const principal = resolvePrincipal(ctx, principalId);
+  const role = resource.appRoles.find((r) => r.id === appRoleId.toLowerCase());
+  const memberType = principal.type === 'ServicePrincipal' ? 'Application' : 'User';
+  const defaultAccess = appRoleId === defaultAccessAppRoleId && resource.appRoles.filter((r) => r.allowedMemberTypes.includes(memberType)).length === 0;
+  if (!defaultAccess && (!role || !role.isEnabled || !role.allowedMemberTypes.includes(memberType))) {
+    throw graphErrors.badRequest(`Permission being assigned was not found on application '${resource.appId}'.`);
+  }
+  const isGraphAppPermission = resource.appId === graphAppId && principal.type === 'ServicePrincipal';
+  requireDirectoryRole(ctx.caller, isGraphAppPermission ? graphAppRoleConsentRoles : ctx.settings.tenantWideConsentRoles);
+  const duplicate = ctx.directory.assignmentsOf(principalId.toLowerCase(), resource.id).some((a) => a.appRoleId === appRoleId.toLowerCase());
+  // facts §5.2 [OBS].
+  if (duplicate) throw graphErrors.badRequest('Permission being assigned already exists on the object');
+  const assignment = assignAppRole(ctx.rt.state, ctx.directory.id, {
+    principalId: principalId.toLowerCase(),
+    principalType: principal.type,
+    principalDisplayName: principal.displayName,
+    resourceId: resource.id,
+    appRoleId: appRoleId.toLowerCase(),
+  });
+  return entityReply(ctx, 201, `servicePrincipals('${resource.id}')/appRoleAssignedTo`, 'appRoleAssignment', serializeAssignment(assignment));
+}
+
+export const appRoleAssignmentRoutes: GraphRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/servicePrincipals/:key/appRoleAssignedTo',
+    permissions: graphPermissions.listAppRoleAssignedTo,
+    handle: (ctx) => {
+      const sp = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
+      const items = [...ctx.directory.appRoleAssignments.values()].filter((a) => a.resourceId === sp.id);
+      return listCollection(ctx, items, {
+        contextFragment: `servicePrincipals('${sp.id}')/appRoleAssignedTo`,
+        resourceName: 'AppRoleAssignment',
+        typeName: 'appRoleAssignment',
+        filterable: { principalid: (a) => a.principalId, approleid: (a) => a.appRoleId, principaltype: (a) => a.principalType },
+        serialize: serializeAssignment,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/servicePrincipals/:key/appRoleAssignedTo',
+    permissions: graphPermissions.createAppRoleAssignedTo,
+    handle: (ctx) => createAssignment(ctx, findServicePrincipalOr404(ctx, ctx.params.key ?? '')),
+  },
+  {
+    method: 'DELETE',
+    pattern: '/servicePrincipals/:key/appRoleAssignedTo/:assignmentId',
+    permissions: graphPermissions.deleteAppRoleAssignedTo,
+    handle: (ctx) => {
+      const sp = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
+      const assignment = ctx.directory.appRoleAssignments.get(ctx.params.assignmentId ?? '');
+      if (!assignment || assignment.resourceId !== sp.id) throw graphErrors.notFound(ctx.params.assignmentId ?? '');
+      const isGraphAppPermission = sp.appId === graphAppId && assignment.principalType === 'ServicePrincipal';
+      requireDirectoryRole(ctx.caller, isGraphAppPermission ? graphAppRoleConsentRoles : ctx.settings.tenantWideConsentRoles);
+      ctx.directory.appRoleAssignments.delete(assignment.id);
+      return graphNoContent(ctx.req);
+    },
+  },
+];
+

@@ -1,0 +1,78 @@
+import type { SandboxRuntime } from '../../SandboxRuntime';
+import type { Handler } from '../../http/Router';
+import { aadsts } from '../aadsts';
+import { errorPageReply } from '../flow/deliverFlowError';
+import { respondToRedirect, type ResponseMode } from '../flow/respondToRedirect';
+import { aadErrorBody } from '../aadError';
+import { findRedirectPlatform } from '../redirectUriMatches';
+import { resolveAuthoritySegment } from '../resolveAuthoritySegment';
+import { parseScopeRequest } from '../parseScopeRequest';
+import { beginFlow, newFlow } from './startFlow';
+
+/** GET /{tenant}/oauth2/v2.0/authorize (facts §13, §10.2, §2). */
+export function authorizeRoute(rt: SandboxRuntime): Handler {
+  return (req) => {
+    const segment = req.params.tenant ?? '';
+    const authority = resolveAuthoritySegment(rt.state, segment);
+    if (authority.kind === 'unknown') return errorPageReply(rt, aadsts.invalidTenant(segment));
+    const q = (name: string): string | undefined => req.query(name) || undefined;
+
+    const clientId = q('client_id')?.toLowerCase();
+    if (!clientId) return errorPageReply(rt, aadsts.missingParameter('client_id'));
+    const app = rt.state.findApplication(clientId);
+    const directoryName = authority.kind === 'tenant' ? authority.seed.displayName : segment;
+    // The sandbox has no Microsoft-account (consumer) directory.
+    if (!app || authority.kind === 'consumers') return errorPageReply(rt, aadsts.applicationNotFound(clientId, directoryName));
+    if (authority.kind === 'tenant' && app.signInAudience === 'AzureADMyOrg' && app.sandbox.homeTenantId !== authority.seed.id) {
+      return errorPageReply(rt, aadsts.applicationNotFound(clientId, directoryName));
+    }
+
+    const redirectUri = q('redirect_uri');
+    if (!redirectUri) return errorPageReply(rt, aadsts.missingParameter('redirect_uri'));
+    // facts §2/§10.2: a mismatch is shown on Entra's page; the app is never redirected to an unregistered URI.
+    if (!findRedirectPlatform(app, redirectUri)) return errorPageReply(rt, aadsts.redirectUriMismatch(redirectUri, app.appId));
+
+    const modeParam = q('response_mode') ?? 'query';
+    const responseMode: ResponseMode = modeParam === 'form_post' || modeParam === 'fragment' ? modeParam : 'query';
+    const state = q('state');
+    const redirectError = (error: ReturnType<typeof aadsts.missingParameter>) => {
+      const body = aadErrorBody(error, { nowMs: rt.clock.now(), authority: rt.urls.authority });
+      return respondToRedirect(redirectUri, responseMode, { error: body.error, error_description: body.error_description, error_uri: body.error_uri, state });
+    };
+    const responseType = q('response_type') ?? '';
+    if (responseType !== 'code') return redirectError(aadsts.unsupportedResponseType(responseType || '(missing)'));
+    const scope = q('scope');
+    if (!scope) return redirectError(aadsts.missingParameter('scope'));
+    if (authority.kind === 'tenant') {
+      const parsed = parseScopeRequest(scope, rt.state.directory(authority.seed.id), app);
+      if (!parsed.ok) return redirectError(parsed.error);
+    }
+    const method = q('code_challenge_method');
+    const codeChallenge = q('code_challenge');
+    if (codeChallenge && method && method !== 'S256' && method !== 'plain') {
+      return redirectError(aadsts.invalidParameter('code_challenge_method', "Supported values are 'S256' and 'plain'."));
+    }
+    const prompt = q('prompt');
+    const loginHint = q('login_hint');
+    const flow = newFlow(rt, req, {
+      kind: 'authorize',
+      tenantSegment: segment,
+      requestedTenantId: authority.kind === 'tenant' ? authority.seed.id : null,
+      clientId,
+      authorize: {
+        clientId,
+        redirectUri,
+        responseType,
+        responseMode,
+        scope,
+        state,
+        nonce: q('nonce'),
+        codeChallenge,
+        codeChallengeMethod: codeChallenge ? ((method as 'S256' | 'plain' | undefined) ?? 'plain') : undefined,
+        prompt,
+        loginHint,
+      },
+    });
+    return beginFlow(rt, flow, prompt, loginHint);
+  };
+}

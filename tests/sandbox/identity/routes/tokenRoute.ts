@@ -1,0 +1,52 @@
+import type { SandboxRuntime } from '../../SandboxRuntime';
+import type { Handler } from '../../http/Router';
+import { jsonReply } from '../../http/Reply';
+import { aadErrorReply } from '../aadError';
+import { aadsts } from '../aadsts';
+import { authorizationCodeGrant } from '../grants/authorizationCodeGrant';
+import { clientCredentialsGrant } from '../grants/clientCredentialsGrant';
+import { deviceCodeGrant } from '../grants/deviceCodeGrant';
+import type { GrantContext } from '../grants/GrantContext';
+import { refreshTokenGrant } from '../grants/refreshTokenGrant';
+import { resolveAuthoritySegment } from '../resolveAuthoritySegment';
+
+const grants: Record<string, (ctx: GrantContext) => ReturnType<typeof authorizationCodeGrant>> = {
+  authorization_code: authorizationCodeGrant,
+  refresh_token: refreshTokenGrant,
+  client_credentials: clientCredentialsGrant,
+  'urn:ietf:params:oauth:grant-type:device_code': deviceCodeGrant,
+  // msal-node sends the short form; Entra accepts both.
+  device_code: deviceCodeGrant,
+};
+
+/** POST /{tenant}/oauth2/v2.0/token: errors in facts §10.1's JSON shape, correlation id echoed from the client. */
+export function tokenRoute(rt: SandboxRuntime): Handler {
+  return async (req) => {
+    const form = await req.form();
+    const ctx = {
+      nowMs: rt.clock.now(),
+      authority: rt.urls.authority,
+      correlationId: req.header('client-request-id') ?? form.get('client-request-id') ?? undefined,
+    };
+    const segment = req.params.tenant ?? '';
+    const authority = resolveAuthoritySegment(rt.state, segment);
+    if (authority.kind === 'unknown') return aadErrorReply(aadsts.invalidTenant(segment, true), ctx);
+    const grantType = form.get('grant_type') ?? '';
+    if (!grantType) return aadErrorReply(aadsts.missingParameter('grant_type'), ctx);
+    const grant = grants[grantType];
+    if (!grant) return aadErrorReply(aadsts.unsupportedGrantType(grantType), ctx);
+    if (grantType === 'client_credentials' && (authority.kind === 'common' || authority.kind === 'consumers')) {
+      return aadErrorReply(aadsts.grantNotSupportedOnCommon(), ctx);
+    }
+    const clientId = (form.get('client_id') ?? '').toLowerCase();
+    if (!clientId) return aadErrorReply(aadsts.missingParameter('client_id'), ctx);
+    const app = rt.state.findApplication(clientId);
+    const directoryName = authority.kind === 'tenant' ? authority.seed.displayName : segment;
+    if (!app || authority.kind === 'consumers') return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
+    if (authority.kind === 'tenant' && app.signInAudience === 'AzureADMyOrg' && app.sandbox.homeTenantId !== authority.seed.id) {
+      return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
+    }
+    const result = await grant({ rt, req, form, segment, authority, app });
+    return result.ok ? jsonReply(200, result.body) : aadErrorReply(result.error, ctx);
+  };
+}

@@ -1,0 +1,49 @@
+import type { SandboxState } from './SandboxState';
+import type { User } from './directoryTypes';
+import { roleTemplateIds } from './wellKnownIds';
+
+export type TenantAccess =
+  | { kind: 'member'; tenantId: string; roles: string[] }
+  | { kind: 'gdap'; tenantId: string; roles: string[]; relationshipIds: string[] };
+
+export interface SignedInUser {
+  homeTenantId: string;
+  user: User;
+}
+
+/**
+ * Can this user sign in to `targetTenantId`, and with which directory roles? Members get their own roles plus the
+ * implicit User role. A partner user gets in through an active GDAP relationship whose access assignment names a
+ * security group the user is in; the roles are those the assignments grant (anchors §6 vocabulary). No access is
+ * what Entra reports as AADSTS50020.
+ */
+export function resolveTenantAccess(
+  state: SandboxState,
+  who: SignedInUser,
+  targetTenantId: string,
+): TenantAccess | null {
+  const target = targetTenantId.toLowerCase();
+  if (who.homeTenantId === target) {
+    return { kind: 'member', tenantId: target, roles: [...who.user.sandbox.directoryRoleTemplateIds, roleTemplateIds.user] };
+  }
+  const now = state.clock.now();
+  const home = state.directory(who.homeTenantId);
+  const roles = new Set<string>();
+  const relationshipIds: string[] = [];
+  for (const rel of state.gdapRelationships.values()) {
+    if (rel.partnerTenantId !== who.homeTenantId || rel.customer.tenantId !== target) continue;
+    if (rel.status !== 'active' && rel.status !== 'expiring') continue;
+    if (rel.endDateTime && Date.parse(rel.endDateTime) <= now) continue;
+    let matched = false;
+    for (const assignment of rel.accessAssignments) {
+      if (assignment.status !== 'active') continue;
+      const group = home.groups.get(assignment.accessContainer.accessContainerId);
+      if (!group?.members.includes(who.user.id)) continue;
+      matched = true;
+      for (const r of assignment.accessDetails.unifiedRoles) roles.add(r.roleDefinitionId);
+    }
+    if (matched) relationshipIds.push(rel.id);
+  }
+  if (relationshipIds.length === 0) return null;
+  return { kind: 'gdap', tenantId: target, roles: [...roles], relationshipIds };
+}
