@@ -40,10 +40,11 @@ if (vitest) {
   results.passed += vitest.numPassedTests;
   results.failed += vitest.numFailedTests;
   results.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  // A file that fails to load has no tests in the counts; make sure it still counts as a failure.
+  // A file that fails to load, or an unhandled error between tests, is in no test's count:
+  // it still fails the run.
   if (vitestCode !== 0 && vitest.numFailedTests === 0) {
     results.failed++;
-    failures.push('vitest (a test file failed to load)');
+    failures.push('vitest (a file failed to load or an error escaped a test: see "Unhandled Errors" above)');
   }
 } else {
   results.failed++;

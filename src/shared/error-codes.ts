@@ -18,6 +18,8 @@ export const ErrorCode = {
   ReplicationTimeout: 'replication_timeout',
   ResourceMissing: 'resource_missing',
   StepBlocked: 'step_blocked',
+  PartnerCenterUnavailable: 'partner_center_unavailable',
+  PartnerCenterFailed: 'partner_center_failed',
   RunInProgress: 'run_in_progress',
   WizardAnswersInvalid: 'wizard_answers_invalid',
   VerificationFailed: 'verification_failed',

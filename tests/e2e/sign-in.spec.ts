@@ -83,3 +83,35 @@ test.describe('sign-in to the partner tenant', () => {
     await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeEnabled();
   });
 });
+
+test.describe('preflight checks beyond sign-in', () => {
+  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
+
+  test('asks for consent only when a check needs it, and says plainly when Conditional Access requires MFA', async ({ app, sandbox }) => {
+    const { page } = app;
+    const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
+    await openNewWorkspace(page, 'Contoso – PanelOne', 'ClientOne / PanelOne');
+    await signInWithBrowser(page, ga);
+    const apps = page.getByTestId('reach-existingApps');
+    // Reading app registrations needs Application.Read.All, which sign-in did not ask for.
+    await expect(apps).toHaveAttribute('data-status', 'needsSignIn');
+    await expect(apps).toContainText('This step needs your permission first');
+
+    // Now the tenant's Conditional Access starts requiring MFA: the stored sign-in is not enough.
+    const partner = sandbox.state.tenantSeed(sandbox.info.partnerTenantId)!;
+    partner.conditionalAccess.requireMfa = true;
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await expect(apps).toContainText('requires multi-factor authentication');
+    await expect(apps).toContainText('complete the MFA prompt');
+
+    // The admin signs in again with MFA and accepts the permission; the check then runs.
+    await apps.getByRole('button', { name: 'Sign in again with MFA' }).click();
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
+    const tab = await popup;
+    await completeSandboxSignIn(tab, ga);
+    await tab.close();
+    await expect(apps).toHaveAttribute('data-status', 'ok');
+    await expect(apps).toContainText('None found: the wizard will create the app registration.');
+  });
+});

@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 export interface Credentials {
   username: string;
   password: string;
+  /** The code the sandbox's MFA page accepts for this user (SANDBOX_READY users[].mfaCode). */
+  mfaCode?: string;
 }
 
 /**
@@ -13,17 +15,27 @@ export interface Credentials {
 export async function completeSandboxSignIn(page: Page, who: Credentials): Promise<void> {
   const other = page.locator('#otherTile');
   const username = page.locator('input[name="loginfmt"]');
-  await other.or(username).first().waitFor();
-  if (await other.isVisible()) await other.click();
-  await username.fill(who.username);
-  await page.locator('input[name="passwd"]').fill(who.password);
-  await page.locator('#idSIButton9').click();
+  const mfa = page.locator('#idTxtBx_SAOTCC_OTC');
   const accept = page.locator('#idBtn_Accept');
   const done = page.getByText(/You are signed in|Sign-in did not complete/);
-  await accept.or(done).first().waitFor();
-  if (await accept.isVisible()) {
-    await accept.click();
-    await done.waitFor();
+  // Entra reuses the browser session when it can: the first page may already be MFA, consent or done.
+  await other.or(username).or(mfa).or(accept).or(done).first().waitFor();
+  if (await other.isVisible()) await other.click();
+  if (await username.isVisible()) {
+    await username.fill(who.username);
+    await page.locator('input[name="passwd"]').fill(who.password);
+    await page.locator('#idSIButton9').click();
+  }
+  for (;;) {
+    await mfa.or(accept).or(done).first().waitFor();
+    if (await done.isVisible()) return;
+    if (await mfa.isVisible()) {
+      if (!who.mfaCode) throw new Error(`The sandbox asks ${who.username} for MFA, but no code was given`);
+      await mfa.fill(who.mfaCode);
+      await page.locator('#idSubmit_SAOTCC_Continue').click();
+    } else {
+      await accept.click();
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepIdSchema } from './steps';
 
 export const accountSummarySchema = z.object({
   homeAccountId: z.string(),
@@ -31,6 +32,9 @@ export const signInInputSchema = z.object({
   method: signInMethodSchema,
   /** The workspace this sign-in is for: its partner tenant is used as the authority when known. */
   workspaceId: z.string().optional(),
+  /** Sign in again for a step's own scopes (consent, MFA), as this account. */
+  step: stepIdSchema.optional(),
+  homeAccountId: z.string().optional(),
   loginHint: z
     .string()
     .trim()

@@ -23,6 +23,21 @@ export const capabilityCheckSchema = z.object({
 });
 export type CapabilityCheckDto = z.infer<typeof capabilityCheckSchema>;
 
+/** A check that needs more than sign-in's own scopes; it may ask the admin to sign in for them. */
+export const reachCheckSchema = z.object({
+  id: z.enum(['existingApps', 'gdapCustomers', 'partnerCenter']),
+  label: z.string(),
+  status: z.enum(['ok', 'needsSignIn', 'unavailable', 'failed']),
+  summary: z.string(),
+  items: z.array(z.string()),
+  /** The step whose scopes a sign-in would ask for. */
+  step: z.string(),
+  /** Why sign-in is needed: MFA (Conditional Access), consent, or an expired sign-in. */
+  reason: z.enum(['mfa', 'consent', 'signIn']).optional(),
+  fix: z.string().optional(),
+});
+export type ReachCheck = z.infer<typeof reachCheckSchema>;
+
 export const preflightSchema = z.object({
   overview: tenantOverviewSchema,
   required: z.array(capabilityCheckSchema),
@@ -30,5 +45,6 @@ export const preflightSchema = z.object({
   guideSays: z.string().optional(),
   /** Set when the workspace names a partner tenant other than the one signed in to. */
   tenantMismatch: z.string().optional(),
+  reach: z.array(reachCheckSchema),
 });
 export type Preflight = z.infer<typeof preflightSchema>;

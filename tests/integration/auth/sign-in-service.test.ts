@@ -161,10 +161,11 @@ describe('SignInService against the sandbox', () => {
 
   it('cancels a sign-in left open in the browser, and frees the loopback port', async () => {
     const { service, opened, close } = await setup('cancel');
-    const pending = service.signInInteractive();
+    // Handle the outcome from the start: it settles while cancel() is being awaited.
+    const outcome = service.signInInteractive().catch((e: unknown) => e);
     await vi.waitFor(() => expect(opened).toHaveLength(1));
     await service.cancel();
-    const error = await pending.catch((e: unknown) => e);
+    const error = await outcome;
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('sign_in_cancelled');
     const loopback = new URL(new URL(opened[0] ?? '').searchParams.get('redirect_uri') ?? '');
@@ -183,10 +184,10 @@ describe('SignInService against the sandbox', () => {
   it('cancels a device code sign-in', async () => {
     const { service, close } = await setup('device-cancel');
     let prompted = false;
-    const pending = service.signInWithDeviceCode({ onPrompt: () => (prompted = true) });
+    const outcome = service.signInWithDeviceCode({ onPrompt: () => (prompted = true) }).catch((e: unknown) => e);
     await vi.waitFor(() => expect(prompted).toBe(true));
     await service.cancel();
-    expect(((await pending.catch((e: unknown) => e)) as AppError).code).toBe('sign_in_cancelled');
+    expect(((await outcome) as AppError).code).toBe('sign_in_cancelled');
     await close();
   });
 });

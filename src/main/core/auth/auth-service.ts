@@ -3,6 +3,7 @@ import type { CloudProfile } from '../clouds/cloud-profile';
 import type { EventBus } from '../events/event-bus';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import type { AccountSummary } from './account-summary';
+import type { StepId } from './step-scopes';
 import type { SignInService } from './sign-in-service';
 
 /**
@@ -28,7 +29,13 @@ export class AuthService {
     };
   }
 
-  async start(input: { method: SignInMethod; workspaceId?: string | undefined; loginHint?: string | undefined }): Promise<AccountSummary> {
+  async start(input: {
+    method: SignInMethod;
+    workspaceId?: string | undefined;
+    loginHint?: string | undefined;
+    step?: StepId | undefined;
+    homeAccountId?: string | undefined;
+  }): Promise<AccountSummary> {
     // The workspace's partner tenant (ID or domain) is a valid authority; without one, any work account.
     const tenant = input.workspaceId ? (this.workspaces.get(input.workspaceId).partnerTenant ?? undefined) : undefined;
     this.setPending(input.method);
@@ -39,9 +46,12 @@ export class AuthService {
           onPrompt: (prompt) => this.events.emit('auth.deviceCode', prompt),
         });
       }
+      const account = input.homeAccountId ? (await this.signIn.accounts()).find((a) => a.homeAccountId === input.homeAccountId) : undefined;
       return await this.signIn.signInInteractive({
         ...(tenant ? { tenant } : {}),
         ...(input.loginHint ? { loginHint: input.loginHint } : {}),
+        ...(input.step ? { step: input.step } : {}),
+        ...(account ? { account } : {}),
       });
     } finally {
       this.setPending('none');

@@ -1,6 +1,54 @@
 import { ErrorCode } from '../../../shared/error-codes';
-import { diagnose } from '../diagnostics/diagnose';
+import { aadstsCodeOf, diagnose } from '../diagnostics/diagnose';
 import { AppError } from '../errors/app-error';
+import { stepScopes, type StepId } from './step-scopes';
+
+/** Why Microsoft wants the admin back in the browser before a step can go on. */
+export type InteractionReason = 'mfa' | 'consent' | 'signIn';
+
+export function interactionReasonOf(error: unknown): InteractionReason {
+  const code = aadstsCodeOf(error);
+  if (code === 50076 || code === 50079) return 'mfa';
+  const sub = typeof error === 'object' && error !== null ? (error as { subError?: unknown }).subError : undefined;
+  if (code === 65001 || sub === 'consent_required') return 'consent';
+  return 'signIn';
+}
+
+/**
+ * A silent token request Microsoft answered with "interaction required": for MFA (Conditional
+ * Access, the case that breaks stored sign-ins in other tools), for consent to a step's new
+ * permissions, or because the sign-in has expired. Each says which, and what the step is for.
+ */
+export function interactionNeeded(step: StepId, error: unknown): AppError {
+  const reason = interactionReasonOf(error);
+  const why = stepScopes[step].why;
+  const d = diagnose(error);
+  const messages: Record<InteractionReason, { message: string; fix: string }> = {
+    mfa: {
+      message: 'Your organization requires multi-factor authentication (Conditional Access) before Entra Onboard can continue.',
+      fix: 'Sign in again in your browser and complete the MFA prompt.',
+    },
+    consent: {
+      message: `This step needs your permission first. ${why}`,
+      fix: `Sign in in your browser and accept: ${stepScopes[step].scopes.join(', ')}.`,
+    },
+    signIn: {
+      message: 'Your sign-in has expired or was revoked.',
+      fix: 'Sign in again in your browser.',
+    },
+  };
+  return new AppError(ErrorCode.SignInRequired, messages[reason].message, {
+    fix: messages[reason].fix,
+    cause: error,
+    details: {
+      step,
+      reason,
+      scopes: [...stepScopes[step].scopes],
+      ...(d.code ? { microsoftCode: d.code } : {}),
+      ...(d.correlationId ? { correlationId: d.correlationId } : {}),
+    },
+  });
+}
 
 export function signInCancelled(): AppError {
   return new AppError(ErrorCode.SignInCancelled, 'Sign-in was cancelled.', {

@@ -12,8 +12,8 @@ import type { Vault } from '../vault/vault';
 import { summarizeAccount, type AccountSummary } from './account-summary';
 import { signInErrorPage, signInSuccessPage } from './loopback-pages';
 import { MsalNetworkClient } from './msal-network-client';
-import { signInCancelled, signInFailed, signInTimedOut } from './sign-in-errors';
-import { scopesFor, stepScopes, type StepId } from './step-scopes';
+import { interactionNeeded, signInCancelled, signInFailed, signInTimedOut } from './sign-in-errors';
+import { scopesFor, type StepId } from './step-scopes';
 import { vaultCachePlugin } from './vault-cache-plugin';
 
 /** Microsoft Graph Command Line Tools: a Microsoft public client present in every tenant. */
@@ -92,7 +92,8 @@ export class SignInService {
         authority: this.authority(input.tenant ?? account?.tenantId),
         ...(input.loginHint ? { loginHint: input.loginHint } : {}),
         ...(account ? { account } : {}),
-        prompt: account || input.loginHint ? 'login' : 'select_account',
+        // A known account only needs the step's consent or MFA: let Entra reuse its browser session.
+        ...(account ? {} : { prompt: input.loginHint ? 'login' : 'select_account' }),
         successTemplate: signInSuccessPage,
         errorTemplate: signInErrorPage,
         openBrowser: async (url) => {
@@ -183,12 +184,7 @@ export class SignInService {
       const result = await this.pca.acquireTokenSilent({ account, scopes: scopesFor(step, this.options.cloud) });
       return result.accessToken;
     } catch (error) {
-      if (error instanceof InteractionRequiredAuthError) {
-        throw new AppError(ErrorCode.SignInRequired, `This step needs you to sign in again: ${stepScopes[step].why}`, {
-          fix: 'Sign in again when asked; Microsoft will show exactly which permissions are requested.',
-          details: { step, scopes: [...stepScopes[step].scopes], microsoftCode: error.errorCode },
-        });
-      }
+      if (error instanceof InteractionRequiredAuthError) throw interactionNeeded(step, error);
       throw signInFailed(error);
     }
   }

@@ -1,3 +1,4 @@
+import type { StepId } from '../../../shared/domain/steps';
 import type { CloudProfile } from '../clouds/cloud-profile';
 
 /**
@@ -48,9 +49,9 @@ export const stepScopes = {
     scopes: ['user_impersonation'],
     why: 'Lists your Partner Center customers and grants the app consent in client tenants (CPV consent).',
   },
-} as const satisfies Record<string, { resource: 'graph' | 'partnerCenter'; scopes: readonly string[]; why: string }>;
+} as const satisfies Record<StepId, { resource: 'graph' | 'partnerCenter'; scopes: readonly string[]; why: string }>;
 
-export type StepId = keyof typeof stepScopes;
+export type { StepId };
 
 /** Fully qualified scopes for a step in a cloud, as MSAL sends them (required outside the global cloud). */
 export function scopesFor(step: StepId, cloud: CloudProfile): string[] {

@@ -8,6 +8,8 @@ export interface PlatformRequirements {
   optional: { capability: Capability; when: string }[];
   /** What the platform's own setup guide says about roles, quoted to the admin. */
   guideSays: string | undefined;
+  /** How existing app registrations for this platform usually start (candidates to reuse). */
+  appNameHints: string[];
 }
 
 /**
@@ -20,16 +22,19 @@ export const platformRequirements: Record<PlatformId, PlatformRequirements> = {
     capabilities: ['manageAppRegistrations', 'consentDelegated'],
     optional: [{ capability: 'consentDelegated', when: 'the Partner Center app (Partner Center user_impersonation)' }],
     guideSays: undefined,
+    appNameHints: ['ClientOne', 'PanelOne'],
   },
   'bvoip-partner-portal': {
     capabilities: ['manageAppRegistrations', 'consentApplication'],
     optional: [],
     guideSays: 'Global Administrator or Privileged Role Administrator in your partner tenant.',
+    appNameHints: ['bvoip'],
   },
   'bvoip-phone-systems': {
     capabilities: ['manageAppRegistrations', 'consentApplication'],
     optional: [],
     guideSays: 'The partner-level setup first: Global Administrator or Privileged Role Administrator.',
+    appNameHints: ['bvoip'],
   },
   sonicsaas: {
     capabilities: ['manageAppRegistrations', 'consentApplication'],
@@ -38,15 +43,18 @@ export const platformRequirements: Record<PlatformId, PlatformRequirements> = {
       { capability: 'manageConditionalAccess', when: 'the MFA policy for entra-only mode' },
     ],
     guideSays: 'Tenant admin access; admin consent for Group.Read.All (an application permission).',
+    appNameHints: ['SonicSaaS'],
   },
   clment: {
     capabilities: ['manageAppRegistrations', 'consentDelegated'],
     optional: [{ capability: 'assignUsers', when: '"Assignment required" with chosen users and groups' }],
     guideSays: 'Application Administrator or higher.',
+    appNameHints: ['Clment'],
   },
   custom: {
     capabilities: ['manageAppRegistrations', 'consentDelegated'],
     optional: [{ capability: 'consentApplication', when: 'the platform asks for application permissions' }],
     guideSays: undefined,
+    appNameHints: [],
   },
 };

@@ -1,11 +1,14 @@
 import type { Preflight, TenantOverview } from '../../../shared/domain/preflight';
 import type { SignInService } from '../auth/sign-in-service';
+import type { StepId } from '../auth/step-scopes';
 import type { CloudProfile } from '../clouds/cloud-profile';
 import { createGraphClient } from '../graph/create-graph-client';
 import { readTenantOverview } from '../graph/read-tenant-overview';
 import { platformRequirements } from '../platforms/platform-requirements';
 import type { WorkspaceService } from '../workspaces/workspace-service';
+import { PartnerCenterClient } from '../partner-center/partner-center-client';
 import { checkCapabilities } from './capabilities';
+import { checkExistingApps, checkGdapCustomers, checkPartnerCenter } from './reach-checks';
 import { roleNames } from './directory-roles';
 
 /** Says whether the workspace's partner tenant hint (ID or domain) is the tenant signed in to. */
@@ -26,12 +29,19 @@ export class PreflightService {
 
   async run(workspaceId: string, homeAccountId: string): Promise<Preflight> {
     const workspace = this.workspaces.get(workspaceId);
-    const client = createGraphClient({
-      cloud: this.cloud,
-      fetchFn: this.signIn.cloudFetch,
-      getAccessToken: () => this.signIn.tokenFor(homeAccountId, 'signIn'),
-    });
-    const overview = await readTenantOverview(client);
+    // Each read uses a client whose token carries only that step's scopes (least privilege).
+    const graphFor = (step: StepId) =>
+      createGraphClient({ cloud: this.cloud, fetchFn: this.signIn.cloudFetch, getAccessToken: () => this.signIn.tokenFor(homeAccountId, step) });
+    // Sign-in's own token first, so an expired sign-in or MFA demand surfaces as itself.
+    await this.signIn.tokenFor(homeAccountId, 'signIn');
+    const overview = await readTenantOverview(graphFor('signIn'));
+    const partnerCenter = new PartnerCenterClient(this.cloud, this.signIn.cloudFetch, () => this.signIn.tokenFor(homeAccountId, 'partnerCenter'));
+    const authorize = (step: StepId) => this.signIn.tokenFor(homeAccountId, step);
+    const reach = await Promise.all([
+      checkExistingApps(graphFor('findExistingApps'), authorize, workspaceId, platformRequirements[workspace.platformId].appNameHints),
+      checkGdapCustomers(graphFor('listGdapCustomers'), authorize),
+      checkPartnerCenter(partnerCenter, authorize),
+    ]);
     const roleIds = overview.roles.map((r) => r.templateId);
     const name = (id: string) => roleNames[id] ?? overview.roles.find((r) => r.templateId === id)?.name ?? id;
     const requirements = platformRequirements[workspace.platformId];
@@ -46,6 +56,7 @@ export class PreflightService {
       optional: optional.map(stripUndefined),
       ...(requirements.guideSays ? { guideSays: requirements.guideSays } : {}),
       ...(mismatch ? { tenantMismatch: mismatch } : {}),
+      reach,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AccountSummaryDto, AuthState, DeviceCodePromptDto, SignInMethod } from '../../../../shared/domain/auth';
+import type { StepId } from '../../../../shared/domain/steps';
 import type { AppErrorShape, Result } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 
@@ -10,7 +11,7 @@ interface AuthStore {
   openUrl: string | undefined;
   deviceCode: DeviceCodePromptDto | undefined;
   load(): Promise<void>;
-  signIn(method: SignInMethod, workspaceId: string): Promise<Result<AccountSummaryDto>>;
+  signIn(method: SignInMethod, workspaceId: string, forStep?: { step: StepId; homeAccountId: string }): Promise<Result<AccountSummaryDto>>;
   cancel(): Promise<void>;
   signOut(homeAccountId: string): Promise<Result<Record<string, never>>>;
   subscribe(): () => void;
@@ -28,9 +29,9 @@ export const useAuthStore = create<AuthStore>((set, get) => ({
     else set({ loadError: result.error });
   },
 
-  async signIn(method, workspaceId) {
+  async signIn(method, workspaceId, forStep) {
     set({ openUrl: undefined, deviceCode: undefined });
-    const result = await getApi().call('auth.signIn', { method, workspaceId });
+    const result = await getApi().call('auth.signIn', { method, workspaceId, ...(forStep ?? {}) });
     set({ openUrl: undefined, deviceCode: undefined });
     await get().load();
     return result;

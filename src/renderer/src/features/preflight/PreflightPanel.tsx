@@ -5,6 +5,7 @@ import type { CapabilityCheckDto, Preflight } from '../../../../shared/domain/pr
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
+import { ReachCheckItem } from './ReachCheckItem';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
@@ -120,6 +121,12 @@ export function PreflightPanel({ workspaceId, homeAccountId }: { workspaceId: st
               </ul>
             </>
           ) : null}
+          <Text weight="semibold">What Entra Onboard can reach</Text>
+          <ul className={styles.list} aria-label="Reachability">
+            {preflight.reach.map((c) => (
+              <ReachCheckItem key={c.id} check={c} workspaceId={workspaceId} homeAccountId={homeAccountId} onSignedIn={checkAgain} />
+            ))}
+          </ul>
           <div>
             <Button onClick={checkAgain} disabled={busy}>
               {busy ? 'Checking…' : 'Check again'}
