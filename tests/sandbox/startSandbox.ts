@@ -20,6 +20,7 @@ import { registerGraphRoutes, type GraphService } from './graph/registerGraphRou
 import type { GraphSettings } from './graph/GraphSettings';
 import { jsonErrorFormatter } from './mounts/jsonErrorFormatter';
 import { partnerCenterErrorFormatter } from './mounts/partnerCenterErrorFormatter';
+import { registerPartnerCenterRoutes } from './partner-center/registerPartnerCenterRoutes';
 import { buildSandboxInfo, type SandboxInfo } from './SandboxInfo';
 import type { SandboxRuntime } from './SandboxRuntime';
 import { sandboxUrls } from './SandboxUrls';
@@ -135,6 +136,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
 
   // Microsoft Graph v1.0 (tests/sandbox/graph), behind the graph mount's fault middleware.
   const graph = registerGraphRoutes(mounts.graph.router, rt, { ...(options.graphSettings ? { settings: options.graphSettings } : {}) });
+  // Partner Center API (tests/sandbox/partner-center); its settings: partnerCenterServices.get(runtime).
+  registerPartnerCenterRoutes(mounts.partnerCenter.router, rt);
 
   const server = await createSandboxServer({ tls, port: options.port ?? 0, mounts: Object.values(mounts) });
   rt.urls = sandboxUrls(server.port);

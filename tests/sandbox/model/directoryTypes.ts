@@ -207,7 +207,7 @@ export interface ConsentRecord {
   tenantId: string;
   clientAppId: string;
   kind: 'user' | 'admin';
-  via: 'authorize' | 'deviceCode' | 'adminconsent' | 'control';
+  via: 'authorize' | 'deviceCode' | 'adminconsent' | 'partnerCenter' | 'control';
   principalId: string | null;
   consentedBy: string | null;
   delegated: Array<{ resourceAppId: string; scopes: string[] }>;
