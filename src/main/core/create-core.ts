@@ -4,6 +4,8 @@ import { AuthService } from './auth/auth-service';
 import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
 import { EventBus } from './events/event-bus';
+import type { CrashPoint } from './onboarding/onboarding-engine';
+import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
 import type { SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/open-database';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   openUrl?: (url: string) => Promise<void>;
   /** A sign-in left open this long is stopped (default five minutes). */
   signInTimeoutMs?: number;
+  /** Tests only (the web host reads it from the environment): crash at a step, to prove resume. */
+  crashAt?: CrashPoint;
   sqliteNativeBinding?: string;
 }
 
@@ -37,7 +41,13 @@ export interface Core {
   events: EventBus;
   settings: SettingsStore;
   vault: Vault;
-  services: { workspaces: WorkspaceService; auth: AuthService; preflight: PreflightService; appInfo: () => AppInfo };
+  services: {
+    workspaces: WorkspaceService;
+    auth: AuthService;
+    preflight: PreflightService;
+    onboarding: OnboardingService;
+    appInfo: () => AppInfo;
+  };
   close(): void;
 }
 
@@ -65,6 +75,15 @@ export function createCore(options: CoreOptions): Core {
   });
   const auth = new AuthService(signIn, options.cloud, workspaces, events);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
+  const onboarding = new OnboardingService({
+    db,
+    workspaces,
+    signIn,
+    cloud: options.cloud,
+    vault: options.vault,
+    events,
+    ...(options.crashAt ? { crashAt: options.crashAt } : {}),
+  });
   return {
     events,
     settings: options.settings,
@@ -73,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
       workspaces,
       auth,
       preflight,
+      onboarding,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
 import { authHandlers } from '../core/auth/auth-handlers';
+import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -11,5 +12,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     'app.info': () => services.appInfo(),
     ...workspaceHandlers(services.workspaces),
     ...authHandlers(services.auth, services.preflight),
+    ...onboardingHandlers(services.onboarding),
   };
 }

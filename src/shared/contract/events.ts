@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceCodePromptSchema } from '../domain/auth';
+import { runProgressSchema } from '../domain/onboarding';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
@@ -11,6 +12,9 @@ export const events = {
   'auth.deviceCode': deviceCodePromptSchema,
   /** Accounts signed in or out, or a sign-in started or ended. */
   'auth.changed': z.object({}),
+  /** A step of an onboarding run started, reported progress (replication waits), ended or failed. */
+  'run.progress': runProgressSchema,
+  'run.finished': z.object({ workspaceId: z.string(), runId: z.string(), status: z.enum(['succeeded', 'failed']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

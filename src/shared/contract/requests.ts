@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountSummarySchema, authStateSchema, signInInputSchema } from '../domain/auth';
+import { handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
 import { preflightSchema } from '../domain/preflight';
 import {
   workspaceCreateInputSchema,
@@ -37,6 +38,26 @@ export const requests = {
   'auth.signIn': { input: signInInputSchema, output: accountSummarySchema },
   'auth.cancel': { input: none, output: z.object({}) },
   'auth.signOut': { input: z.object({ homeAccountId: z.string().min(1) }), output: z.object({}) },
+  'onboarding.wizard': { input: z.object({ workspaceId: z.string().min(1) }), output: wizardSchema },
+  'onboarding.saveAnswers': {
+    input: z.object({ workspaceId: z.string().min(1), answers: z.record(z.string(), z.unknown()) }),
+    output: z.object({ valid: z.boolean(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
+  },
+  'onboarding.preview': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), adopt: z.record(z.string(), z.string()).default({}) }),
+    output: z.object({ items: z.array(previewItemSchema) }),
+  },
+  'onboarding.apply': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), adopt: z.record(z.string(), z.string()).default({}) }),
+    output: z.object({ runId: z.string() }),
+  },
+  'onboarding.resume': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ runId: z.string() }) },
+  'onboarding.run': { input: z.object({ workspaceId: z.string().min(1) }), output: runViewSchema.nullable() },
+  'onboarding.handover': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ fields: z.array(handoverFieldSchema) }) },
+  'onboarding.revealSecret': {
+    input: z.object({ workspaceId: z.string().min(1), role: z.enum(['main', 'partnerCenter']) }),
+    output: z.object({ value: z.string() }),
+  },
   'preflight.run': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1) }),
     output: preflightSchema,

@@ -12,6 +12,10 @@ const workspace = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
+const notUsed = () => {
+  throw new Error('not used in these tests');
+};
+
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
     'app.info': () => ({ name: 'Entra Onboard', version: '0', host: 'web', dataDir: '/x', schemaVersion: 1 }),
@@ -23,9 +27,15 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'auth.signIn': () => ({ homeAccountId: 'h', username: 'u', tenantId: 't' }),
     'auth.cancel': () => ({}),
     'auth.signOut': () => ({}),
-    'preflight.run': () => {
-      throw new Error('not used here');
-    },
+    'preflight.run': notUsed,
+    'onboarding.wizard': notUsed,
+    'onboarding.saveAnswers': notUsed,
+    'onboarding.preview': notUsed,
+    'onboarding.apply': notUsed,
+    'onboarding.resume': notUsed,
+    'onboarding.run': notUsed,
+    'onboarding.handover': notUsed,
+    'onboarding.revealSecret': notUsed,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { SignInCard } from '../auth/SignInCard';
 import { useAuthStore } from '../auth/auth-store';
 import { PreflightPanel } from '../preflight/PreflightPanel';
+import { WizardPanel } from '../wizard/WizardPanel';
 import { useWorkspaceStore } from '../workspaces/workspace-store';
 
 const useStyles = makeStyles({
@@ -66,6 +67,7 @@ export function WorkspaceScreen({ id }: { id: string }) {
         <Spinner label="Loading sign-in state…" />
       )}
       {selected ? <PreflightPanel workspaceId={workspace.id} homeAccountId={selected.homeAccountId} /> : null}
+      {selected ? <WizardPanel workspaceId={workspace.id} homeAccountId={selected.homeAccountId} /> : null}
     </section>
   );
 }

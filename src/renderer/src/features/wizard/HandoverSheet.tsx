@@ -1,0 +1,77 @@
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CopyRegular, EyeRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { HandoverField } from '../../../../shared/domain/onboarding';
+import type { AppErrorShape } from '../../../../shared/result';
+import { getApi } from '../../app/api';
+import { ErrorBar } from '../../components/ErrorBar';
+import { copyToClipboard } from './clipboard';
+
+const useStyles = makeStyles({
+  table: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr max-content', gap: tokens.spacingVerticalS, alignItems: 'center' },
+  value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+/** What to give the platform: every value with a copy button; secrets masked until asked for. */
+export function HandoverSheet({ workspaceId, fields }: { workspaceId: string; fields: HandoverField[] }) {
+  const styles = useStyles();
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [copied, setCopied] = useState<string | undefined>();
+  const [error, setError] = useState<AppErrorShape | undefined>();
+
+  const reveal = async (field: HandoverField) => {
+    if (!field.secretOf) return;
+    const result = await getApi().call('onboarding.revealSecret', { workspaceId, role: field.secretOf.role as 'main' | 'partnerCenter' });
+    if (result.ok) setRevealed((r) => ({ ...r, [field.key]: result.value.value }));
+    else setError(result.error);
+  };
+
+  const copy = async (field: HandoverField, value: string) => {
+    try {
+      await copyToClipboard(value, field.secret);
+      setCopied(field.key);
+    } catch {
+      setError({ code: 'clipboard', message: 'Could not copy to the clipboard.', fix: 'Select the value and copy it yourself.' });
+    }
+  };
+
+  return (
+    <div>
+      <div className={styles.table} role="table" aria-label="Values for the platform">
+        {fields.map((field) => {
+          const value = field.secret ? revealed[field.key] : field.value;
+          return (
+            <div key={field.key} role="row" style={{ display: 'contents' }} data-testid="handover-field" data-key={field.key}>
+              <Text role="rowheader" weight="semibold">
+                {field.label}
+              </Text>
+              <Text role="cell" className={styles.value} data-testid="handover-value">
+                {field.secret
+                  ? value ?? (field.secretOf ? `${field.secretOf.hint}•••••••• (valid until ${field.secretOf.endDateTime.slice(0, 10)})` : 'not created yet')
+                  : value ?? '—'}
+              </Text>
+              <div role="cell">
+                {field.secret && !value && field.secretOf ? (
+                  <Button size="small" icon={<EyeRegular />} onClick={() => void reveal(field)} aria-label={`Reveal ${field.label}`}>
+                    Reveal
+                  </Button>
+                ) : null}
+                {value ? (
+                  <Button size="small" icon={<CopyRegular />} onClick={() => void copy(field, value)} aria-label={`Copy ${field.label}`}>
+                    {copied === field.key ? 'Copied' : 'Copy'}
+                  </Button>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      {Object.keys(revealed).length > 0 ? (
+        <Text size={200} block>
+          A copied secret is cleared from the clipboard after 30 seconds. Keep it only in the platform’s settings.
+        </Text>
+      ) : null}
+      {error ? <ErrorBar error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { HandoverField, PreviewItemDto, RunProgress, RunView, WizardDto } from '../../../../shared/domain/onboarding';
+import type { StepId } from '../../../../shared/domain/steps';
+import { ErrorCode } from '../../../../shared/error-codes';
+import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
+import { getApi } from '../../app/api';
+import { ErrorBar } from '../../components/ErrorBar';
+import { useAuthStore } from '../auth/auth-store';
+import { HandoverSheet } from './HandoverSheet';
+import { PreviewList } from './PreviewList';
+import { QuestionsForm } from './QuestionsForm';
+import { RunProgressList } from './RunProgressList';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Stage = 'answer' | 'preview' | 'apply' | 'done';
+
+/** Nothing to do but verify: the tenant already matches the platform's spec. */
+function everythingMatches(items: PreviewItemDto[]): boolean {
+  return items.filter((i) => i.stepId !== 'verify').every((i) => i.action === 'keep');
+}
+
+/**
+ * The guided setup: answer the guide's questions, preview the changes in plain words, apply them
+ * with live progress (resumable), then hand the values over. Run again at any time to find drift.
+ */
+export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: string; homeAccountId: string }) {
+  const styles = useStyles();
+  const signIn = useAuthStore((s) => s.signIn);
+  const [wizard, setWizard] = useState<WizardDto | undefined>();
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [stage, setStage] = useState<Stage>('answer');
+  const [preview, setPreview] = useState<PreviewItemDto[] | undefined>();
+  const [run, setRun] = useState<RunView | null>(null);
+  const [live, setLive] = useState<Record<number, RunProgress>>({});
+  const [handover, setHandover] = useState<HandoverField[] | undefined>();
+  const [error, setError] = useState<AppErrorShape | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+
+  const loadRun = async () => {
+    const result = await getApi().call('onboarding.run', { workspaceId });
+    if (!result.ok) return setError(result.error);
+    setRun(result.value);
+    if (result.value?.status === 'succeeded') {
+      const fields = await getApi().call('onboarding.handover', { workspaceId });
+      if (fields.ok) setHandover(fields.value.fields);
+    }
+    return result.value;
+  };
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([getApi().call('onboarding.wizard', { workspaceId }), getApi().call('onboarding.run', { workspaceId })]).then(async ([w, r]) => {
+      if (!current) return;
+      if (!w.ok) return setError(w.error);
+      setWizard(w.value);
+      setAnswers(w.value.answers);
+      if (r.ok && r.value) {
+        setRun(r.value);
+        if (r.value.status === 'running') setStage('apply');
+        if (r.value.status === 'succeeded') {
+          setStage('done');
+          const fields = await getApi().call('onboarding.handover', { workspaceId });
+          if (current && fields.ok) setHandover(fields.value.fields);
+        }
+      }
+    });
+    const offProgress = getApi().on('run.progress', (p) => {
+      if (p.workspaceId === workspaceId) setLive((l) => ({ ...l, [p.seq]: p }));
+    });
+    const offFinished = getApi().on('run.finished', (f) => {
+      if (f.workspaceId !== workspaceId) return;
+      void getApi()
+        .call('onboarding.run', { workspaceId })
+        .then(async (r) => {
+          if (!current || !r.ok) return;
+          setRun(r.value);
+          if (f.status === 'succeeded') {
+            const fields = await getApi().call('onboarding.handover', { workspaceId });
+            if (current && fields.ok) setHandover(fields.value.fields);
+            setStage('done');
+          }
+        });
+    });
+    return () => {
+      current = false;
+      offProgress();
+      offFinished();
+    };
+  }, [workspaceId]);
+
+  const guard = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setError(undefined);
+    try {
+      await work();
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const previewNow = () =>
+    guard('Reading your tenant…', async () => {
+      const saved = await getApi().call('onboarding.saveAnswers', { workspaceId, answers });
+      if (!saved.ok) return setError(saved.error);
+      setIssues(Object.fromEntries(saved.value.issues.map((i) => [i.path, i.message])));
+      if (!saved.value.valid) {
+        setStage('answer');
+        return;
+      }
+      const result = await getApi().call('onboarding.preview', { workspaceId, homeAccountId });
+      if (!result.ok) return setError(result.error);
+      setPreview(result.value.items);
+      setStage('preview');
+    });
+
+  const applyNow = () =>
+    guard('Starting…', async () => {
+      setLive({});
+      const result = await getApi().call('onboarding.apply', { workspaceId, homeAccountId });
+      if (!result.ok) return setError(result.error);
+      setStage('apply');
+      await loadRun();
+    });
+
+  const resume = () =>
+    guard('Resuming…', async () => {
+      setLive({});
+      const result = await getApi().call('onboarding.resume', { workspaceId });
+      if (!result.ok) return setError(result.error);
+      await loadRun();
+    });
+
+  /** Consent or MFA for the step that asked: sign in for exactly that, then try again. */
+  const signInForStep = (step: StepId, retry: () => Promise<void>) =>
+    guard('Waiting for you to sign in…', async () => {
+      const result = await signIn('browser', workspaceId, { step, homeAccountId });
+      if (!result.ok) return setError(result.error);
+      await retry();
+    });
+
+  if (!wizard) return error ? <ErrorBar error={error} /> : <Spinner label="Loading the wizard…" />;
+  if (!wizard.supported) {
+    return (
+      <Card className={styles.card}>
+        <Text>The guided setup for {wizard.platformName} is not available yet. Preflight above shows what your roles allow.</Text>
+      </Card>
+    );
+  }
+
+  const fieldIssues = error && error.code === ErrorCode.WizardAnswersInvalid ? Object.fromEntries(fieldIssuesOf(error).map((i) => [i.path, i.message])) : {};
+  const stepNeedingSignIn = error?.code === ErrorCode.SignInRequired ? (error.details?.['step'] as StepId | undefined) : undefined;
+  const failed = run?.status === 'failed';
+
+  return (
+    <Card className={styles.card} aria-label="Guided setup">
+      <Text weight="semibold" size={400} as="h2">
+        Set up {wizard.platformName}
+      </Text>
+      <Text size={200}>
+        Does what “{wizard.guideTitle}” asks of you in {wizard.manualSteps} portal steps. Nothing changes until you apply.
+      </Text>
+
+      {stage === 'answer' ? (
+        <QuestionsForm
+          questions={wizard.questions}
+          answers={answers}
+          issues={{ ...issues, ...fieldIssues }}
+          onChange={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
+        />
+      ) : null}
+
+      {stage === 'preview' && preview ? (
+        <>
+          {everythingMatches(preview) ? (
+            <Text weight="semibold" data-testid="everything-matches">
+              Everything matches: your tenant is set up as {wizard.platformName} needs.
+            </Text>
+          ) : null}
+          <PreviewList items={preview} />
+        </>
+      ) : null}
+
+      {(stage === 'apply' || stage === 'done') && run ? <RunProgressList run={run} live={live} /> : null}
+      {stage === 'apply' && run?.interrupted ? (
+        <Text>This setup was interrupted (the app was closed or stopped). Resume continues at the first unfinished step.</Text>
+      ) : null}
+      {stage === 'done' && handover ? <HandoverSheet workspaceId={workspaceId} fields={handover} /> : null}
+
+      {error && !stepNeedingSignIn ? <ErrorBar error={error} /> : null}
+      {stepNeedingSignIn ? (
+        <div>
+          <ErrorBar error={error as AppErrorShape} />
+          <Button onClick={() => void signInForStep(stepNeedingSignIn, stage === 'preview' ? applyNow : previewNow)}>
+            {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
+          </Button>
+        </div>
+      ) : null}
+
+      <div className={styles.actions}>
+        {busy ? <Spinner size="tiny" label={busy} /> : null}
+        {stage === 'answer' ? (
+          <Button appearance="primary" disabled={!!busy} onClick={() => void previewNow()}>
+            Preview changes
+          </Button>
+        ) : null}
+        {stage === 'preview' && preview ? (
+          <>
+            {!everythingMatches(preview) || run?.status !== 'succeeded' ? (
+              <Button
+                appearance="primary"
+                disabled={!!busy || preview.some((i) => i.action === 'blocked')}
+                onClick={() => void applyNow()}
+              >
+                {run?.status === 'succeeded' ? 'Repair' : 'Apply changes'}
+              </Button>
+            ) : null}
+            <Button disabled={!!busy} onClick={() => setStage('answer')}>
+              Back to answers
+            </Button>
+          </>
+        ) : null}
+        {stage === 'apply' && run?.interrupted ? (
+          <Button appearance="primary" disabled={!!busy} onClick={() => void resume()}>
+            Resume
+          </Button>
+        ) : null}
+        {stage === 'apply' && failed ? (
+          <Button appearance="primary" disabled={!!busy} onClick={() => void previewNow()}>
+            Try again
+          </Button>
+        ) : null}
+        {stage === 'done' ? (
+          <Button disabled={!!busy} onClick={() => void previewNow()}>
+            Check for drift
+          </Button>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const stepActionSchema = z.enum(['create', 'update', 'keep', 'blocked']);
+
+export const previewItemSchema = z.object({
+  stepId: z.string(),
+  title: z.string(),
+  why: z.string(),
+  action: stepActionSchema,
+  summary: z.string(),
+  details: z.array(z.string()),
+});
+export type PreviewItemDto = z.infer<typeof previewItemSchema>;
+
+export const questionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['text', 'choice', 'yesNo', 'redirectUris']),
+  label: z.string(),
+  help: z.string().optional(),
+  placeholder: z.string().optional(),
+  required: z.boolean().optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string(), help: z.string().optional() })).optional(),
+});
+export type QuestionDto = z.infer<typeof questionSchema>;
+
+export const wizardSchema = z.object({
+  supported: z.boolean(),
+  platformName: z.string(),
+  guideTitle: z.string(),
+  manualSteps: z.number(),
+  questions: z.array(questionSchema),
+  /** What the admin last entered, valid or not: nothing typed is lost. */
+  answers: z.record(z.string(), z.unknown()),
+});
+export type WizardDto = z.infer<typeof wizardSchema>;
+
+export const runStepStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'skipped']);
+
+export const runProgressSchema = z.object({
+  workspaceId: z.string(),
+  runId: z.string(),
+  seq: z.number().int(),
+  stepId: z.string(),
+  status: runStepStatusSchema,
+  message: z.string().optional(),
+  fix: z.string().optional(),
+  /** While Microsoft replicates: how long the step has waited so far. */
+  waitingMs: z.number().optional(),
+});
+export type RunProgress = z.infer<typeof runProgressSchema>;
+
+export const runViewSchema = z.object({
+  runId: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  /** True when the run is marked running but nothing is working on it (a crash or restart). */
+  interrupted: z.boolean(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  steps: z.array(
+    z.object({
+      seq: z.number().int(),
+      stepId: z.string(),
+      title: z.string(),
+      status: runStepStatusSchema,
+      attempts: z.number().int(),
+      error: z.object({ code: z.string(), message: z.string(), fix: z.string().optional() }).optional(),
+    }),
+  ),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+export const handoverFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  secret: z.boolean(),
+  /** Non-secret values only; a secret is revealed on request (onboarding.revealSecret). */
+  value: z.string().nullable(),
+  /** For secrets: which app's secret, and its hint and expiry. */
+  secretOf: z.object({ role: z.string(), hint: z.string(), endDateTime: z.string() }).optional(),
+});
+export type HandoverField = z.infer<typeof handoverFieldSchema>;
