@@ -32,8 +32,8 @@ export const signInInputSchema = z.object({
   method: signInMethodSchema,
   /** The workspace this sign-in is for: its partner tenant is used as the authority when known. */
   workspaceId: z.string().optional(),
-  /** Sign in again for a step's own scopes (consent, MFA), as this account. */
-  step: stepIdSchema.optional(),
+  /** Sign in again for these steps' scopes (consent, MFA), as this account: one browser trip for all. */
+  steps: z.array(stepIdSchema).max(8).optional(),
   homeAccountId: z.string().optional(),
   loginHint: z
     .string()

@@ -33,7 +33,7 @@ export class AuthService {
     method: SignInMethod;
     workspaceId?: string | undefined;
     loginHint?: string | undefined;
-    step?: StepId | undefined;
+    steps?: StepId[] | undefined;
     homeAccountId?: string | undefined;
   }): Promise<AccountSummary> {
     // The workspace's partner tenant (ID or domain) is a valid authority; without one, any work account.
@@ -50,7 +50,7 @@ export class AuthService {
       return await this.signIn.signInInteractive({
         ...(tenant ? { tenant } : {}),
         ...(input.loginHint ? { loginHint: input.loginHint } : {}),
-        ...(input.step ? { step: input.step } : {}),
+        ...(input.steps?.length ? { steps: input.steps } : {}),
         ...(account ? { account } : {}),
       });
     } finally {

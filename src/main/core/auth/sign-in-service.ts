@@ -76,7 +76,7 @@ export class SignInService {
   }
 
   /** Interactive sign-in in the system browser; resolves when the admin finishes or fails. */
-  async signInInteractive(input: { tenant?: string; loginHint?: string; step?: StepId; account?: AccountSummary } = {}) {
+  async signInInteractive(input: { tenant?: string; loginHint?: string; steps?: StepId[]; account?: AccountSummary } = {}) {
     if (this.pending) {
       throw new AppError(ErrorCode.SignInFailed, 'A sign-in is already waiting in the browser.', {
         fix: 'Finish it in the browser tab, or cancel it and start again.',
@@ -88,7 +88,8 @@ export class SignInService {
     const account = input.account ? await this.findAccount(input.account.homeAccountId) : undefined;
     try {
       const result = await this.pca.acquireTokenInteractive({
-        scopes: scopesFor(input.step ?? 'signIn', this.options.cloud),
+        // One consent for several steps is possible when they are for one API (MSAL asks per resource).
+        scopes: [...new Set((input.steps ?? ['signIn']).flatMap((step) => scopesFor(step, this.options.cloud)))],
         authority: this.authority(input.tenant ?? account?.tenantId),
         ...(input.loginHint ? { loginHint: input.loginHint } : {}),
         ...(account ? { account } : {}),

@@ -20,6 +20,7 @@ import { OnboardingEngine, type CrashPoint, type PreviewItem } from './onboardin
 import type { OnboardingStep, StepContext } from './onboarding-step';
 import { planSteps } from './plan-steps';
 import { RunJournal } from './run-journal';
+import { authorizeAll } from './authorize-all';
 import { WizardAnswersRepository } from './wizard-answers-repository';
 
 export interface OnboardingServiceOptions {
@@ -119,10 +120,10 @@ export class OnboardingService {
   private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[], forApply: boolean): Promise<StepContext> {
     const { signIn, cloud } = this.o;
     const graph = (step: StepId) => createGraphClient({ cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(plan.homeAccountId, step) });
-    // Ask for each scope set up front: consent or MFA surfaces now, not halfway through a run.
-    await signIn.tokenFor(plan.homeAccountId, 'signIn');
-    await signIn.tokenFor(plan.homeAccountId, 'findExistingApps');
-    if (forApply) for (const scopes of new Set(steps.map((s) => s.scopes))) await signIn.tokenFor(plan.homeAccountId, scopes);
+    // Ask for every scope set up front, so consent or MFA surfaces now (once, for all of them),
+    // not halfway through a run.
+    const needed: StepId[] = forApply ? ['signIn', ...new Set(steps.map((s) => s.scopes))] : ['signIn', 'findExistingApps'];
+    await authorizeAll(needed, (step) => signIn.tokenFor(plan.homeAccountId, step));
     const overview = await readTenantOverview(graph('signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),

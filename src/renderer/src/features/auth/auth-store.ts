@@ -11,7 +11,7 @@ interface AuthStore {
   openUrl: string | undefined;
   deviceCode: DeviceCodePromptDto | undefined;
   load(): Promise<void>;
-  signIn(method: SignInMethod, workspaceId: string, forStep?: { step: StepId; homeAccountId: string }): Promise<Result<AccountSummaryDto>>;
+  signIn(method: SignInMethod, workspaceId: string, forStep?: { steps: StepId[]; homeAccountId: string }): Promise<Result<AccountSummaryDto>>;
   cancel(): Promise<void>;
   signOut(homeAccountId: string): Promise<Result<Record<string, never>>>;
   subscribe(): () => void;

@@ -34,7 +34,7 @@ export function ReachCheckItem(props: { check: ReachCheck; workspaceId: string; 
 
   const signInForStep = async () => {
     setError(undefined);
-    const result = await signIn('browser', props.workspaceId, { step: check.step as StepId, homeAccountId: props.homeAccountId });
+    const result = await signIn('browser', props.workspaceId, { steps: [check.step as StepId], homeAccountId: props.homeAccountId });
     if (result.ok) props.onSignedIn();
     else setError(result.error);
   };

@@ -136,10 +136,10 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       await loadRun();
     });
 
-  /** Consent or MFA for the step that asked: sign in for exactly that, then try again. */
-  const signInForStep = (step: StepId, retry: () => Promise<void>) =>
+  /** Consent or MFA for the steps that asked: one sign-in for exactly those, then try again. */
+  const signInForSteps = (steps: StepId[], retry: () => Promise<void>) =>
     guard('Waiting for you to sign in…', async () => {
-      const result = await signIn('browser', workspaceId, { step, homeAccountId });
+      const result = await signIn('browser', workspaceId, { steps, homeAccountId });
       if (!result.ok) return setError(result.error);
       await retry();
     });
@@ -154,7 +154,8 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   }
 
   const fieldIssues = error && error.code === ErrorCode.WizardAnswersInvalid ? Object.fromEntries(fieldIssuesOf(error).map((i) => [i.path, i.message])) : {};
-  const stepNeedingSignIn = error?.code === ErrorCode.SignInRequired ? (error.details?.['step'] as StepId | undefined) : undefined;
+  const stepsNeedingSignIn =
+    error?.code === ErrorCode.SignInRequired ? ((error.details?.['steps'] as StepId[] | undefined) ?? [error.details?.['step'] as StepId]) : undefined;
   const failed = run?.status === 'failed';
 
   return (
@@ -192,11 +193,11 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       ) : null}
       {stage === 'done' && handover ? <HandoverSheet workspaceId={workspaceId} fields={handover} /> : null}
 
-      {error && !stepNeedingSignIn ? <ErrorBar error={error} /> : null}
-      {stepNeedingSignIn ? (
+      {error && !stepsNeedingSignIn ? <ErrorBar error={error} /> : null}
+      {stepsNeedingSignIn ? (
         <div>
           <ErrorBar error={error as AppErrorShape} />
-          <Button onClick={() => void signInForStep(stepNeedingSignIn, stage === 'preview' ? applyNow : previewNow)}>
+          <Button onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : previewNow)}>
             {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
           </Button>
         </div>

@@ -1,0 +1,243 @@
+import type { Locator, Page } from '@playwright/test';
+import { graphStoreFor } from '../sandbox/graph/GraphStore';
+import type { SandboxHandle } from '../sandbox/startSandbox';
+import { completeSandboxSignIn } from '../helpers/sandbox-sign-in';
+import { Effort } from './fixtures/effort';
+import { expect, test } from './fixtures/app-fixture';
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const PARTNER_CENTER_APP_ID = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
+
+/** Microsoft's sign-in in the new tab the admin opens from the link, as the Global Administrator. */
+async function finishInBrowser(page: Page, effort: Effort, sandbox: SandboxHandle) {
+  const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
+  const popup = page.waitForEvent('popup');
+  await effort.click(page.getByRole('link', { name: 'Open Microsoft sign-in' }));
+  const tab = await popup;
+  await completeSandboxSignIn(tab, ga);
+  await tab.close();
+}
+
+/** From the home screen to a signed-in workspace with its wizard showing. */
+async function startWorkspace(page: Page, effort: Effort, sandbox: SandboxHandle, name: string, platform: string) {
+  await effort.click(page.getByRole('button', { name: 'New workspace' }));
+  const dialog = page.getByRole('dialog', { name: 'New workspace' });
+  await effort.type(dialog.getByLabel('Workspace name'), name);
+  await dialog.getByLabel('Platform').selectOption({ label: platform });
+  effort.clicks++; // choosing the platform
+  await effort.click(dialog.getByRole('button', { name: 'Create workspace' }));
+  await effort.click(page.getByRole('button', { name: `Open ${name}` }));
+  await effort.click(page.getByRole('button', { name: 'Sign in with your browser' }));
+  await finishInBrowser(page, effort, sandbox);
+  const wizard = page.getByLabel('Guided setup');
+  await expect(wizard).toBeVisible();
+  return wizard;
+}
+
+/** Preview, then apply; each asks for its permissions once, in the browser, when first needed. */
+async function previewAndApply(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
+  await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
+  await signInIfAsked(page, wizard, effort, sandbox);
+  await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
+  await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
+  await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
+  await signInIfAsked(page, wizard, effort, sandbox);
+  await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
+  for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
+}
+
+async function signInIfAsked(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
+  const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
+  const moved = wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask);
+  await moved.first().waitFor();
+  if (await ask.isVisible()) {
+    await effort.click(ask);
+    await finishInBrowser(page, effort, sandbox);
+  }
+}
+
+/** Reveal the secret and copy it, as the admin does to paste it into the platform. */
+async function revealAndCopy(wizard: Locator, effort: Effort, label: string) {
+  await effort.click(wizard.getByRole('button', { name: `Reveal ${label}` }));
+  await effort.click(wizard.getByRole('button', { name: `Copy ${label}` }));
+  await expect(wizard.getByRole('button', { name: `Copy ${label}` })).toHaveText('Copied');
+}
+
+function partner(sandbox: SandboxHandle) {
+  return sandbox.state.directory(sandbox.info.partnerTenantId);
+}
+
+function appNamed(sandbox: SandboxHandle, displayName: string) {
+  const apps = [...partner(sandbox).applications.values()].filter((a) => a.displayName === displayName);
+  expect(apps, `exactly one "${displayName}" app`).toHaveLength(1);
+  return apps[0]!;
+}
+
+function grantedScopes(sandbox: SandboxHandle, appId: string, resourceAppId: string): string[] {
+  const dir = partner(sandbox);
+  const sp = dir.findServicePrincipalByAppId(appId)!;
+  const resource = dir.findServicePrincipalByAppId(resourceAppId)!;
+  return (dir.grantsFor(sp.id, resource.id).find((g) => g.consentType === 'AllPrincipals')?.scope ?? '').split(' ').filter(Boolean).sort();
+}
+
+function grantedRoles(sandbox: SandboxHandle, appId: string): string[] {
+  const dir = partner(sandbox);
+  const sp = dir.findServicePrincipalByAppId(appId)!;
+  const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+  return dir
+    .assignmentsOf(sp.id, graph.id)
+    .map((a) => graph.appRoles.find((r) => r.id === a.appRoleId)?.value ?? a.appRoleId)
+    .sort();
+}
+
+test.describe('the guided setup, end to end, for each platform', () => {
+  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
+
+  test('ClientOne / PanelOne, with the Partner Center app', async ({ app, sandbox }) => {
+    const effort = new Effort();
+    const { page } = app;
+    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – PanelOne', 'ClientOne / PanelOne');
+    const callback = 'https://panel.contosomsp.com/auth-clientone-sso-callback';
+    await effort.paste(wizard.getByLabel('Redirect URI from PanelOne'), callback);
+    await effort.click(wizard.getByLabel('Also create the Partner Center app?'));
+    await previewAndApply(page, wizard, effort, sandbox);
+    await revealAndCopy(wizard, effort, 'Azure client secret');
+    await revealAndCopy(wizard, effort, 'Partner Center client secret');
+    effort.record('ClientOne / PanelOne (with Partner Center app)', 18);
+
+    const main = appNamed(sandbox, 'ClientOne SSO');
+    expect(main.signInAudience).toBe('AzureADMultipleOrgs');
+    expect(main.web.redirectUris).toEqual([callback]);
+    expect(main.passwordCredentials).toHaveLength(1);
+    expect(grantedScopes(sandbox, main.appId, GRAPH_APP_ID)).toEqual(['User.Read', 'email', 'openid', 'profile']);
+    const pc = appNamed(sandbox, 'PanelOne Partner Center');
+    expect(pc.signInAudience).toBe('AzureADMyOrg');
+    expect(pc.passwordCredentials).toHaveLength(1);
+    expect(grantedScopes(sandbox, pc.appId, PARTNER_CENTER_APP_ID)).toEqual(['user_impersonation']);
+    await expect(wizard.getByTestId('handover-field').filter({ hasText: 'Azure client ID' })).toContainText(main.appId);
+    await expect(wizard.getByTestId('handover-field').filter({ hasText: 'Partner tenant ID' })).toContainText(sandbox.info.partnerTenantId);
+  });
+
+  test('bvoip partner portal: twelve redirect URIs pasted once, User.Read.All granted', async ({ app, sandbox }) => {
+    const effort = new Effort();
+    const { page } = app;
+    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – bvoip', 'bvoip partner portal');
+    const fromPortal = [
+      'https://mtp.bvoip.net/users',
+      ...['users', 'sso/webclient', 'sso/1stream', 'sso/mtp', 'sso/cp'].map((p) => `https://mtp.bvoip.net/${p}`.replace('/users', '/sso/users')),
+      ...['users', 'sso/webclient', 'sso/1stream', 'sso/mtp', 'sso/cp', 'login'].map((p) => `https://contosomsp.bvoip.net/${p}`),
+    ];
+    expect(fromPortal).toHaveLength(12);
+    await effort.paste(wizard.getByLabel('Redirect URIs from the MTP portal'), fromPortal.join('\n'));
+    await expect(wizard.getByText('12 redirect URIs ready.')).toBeVisible();
+    await previewAndApply(page, wizard, effort, sandbox);
+    await revealAndCopy(wizard, effort, 'Client secret');
+    effort.record('bvoip partner portal', 29);
+
+    const bvoip = appNamed(sandbox, 'bvoip SSO');
+    expect(bvoip.spa.redirectUris).toEqual(fromPortal);
+    expect(bvoip.signInAudience).toBe('AzureADMultipleOrgs');
+    expect(grantedRoles(sandbox, bvoip.appId)).toEqual(['User.Read.All']);
+    expect(bvoip.passwordCredentials).toHaveLength(1);
+    const end = Date.parse(bvoip.passwordCredentials[0]!.endDateTime);
+    const months = (end - Date.parse(bvoip.passwordCredentials[0]!.startDateTime)) / (30.4 * 24 * 3600 * 1000);
+    expect(Math.round(months)).toBe(24);
+  });
+
+  test('SonicSaaS: group claims, Group.Read.All, and the four variables', async ({ app, sandbox }) => {
+    const effort = new Effort();
+    const { page } = app;
+    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – SonicSaaS', 'SonicSaaS');
+    await effort.type(wizard.getByLabel('SonicSaaS host name'), 'sonic.contosomsp.com');
+    await effort.click(wizard.getByLabel('Do some users belong to more than 150 groups?'));
+    await previewAndApply(page, wizard, effort, sandbox);
+    await revealAndCopy(wizard, effort, 'MICROSOFT_ENTRA_ID_CLIENT_SECRET');
+    effort.record('SonicSaaS (platform app)', 16);
+
+    const sonic = appNamed(sandbox, 'SonicSaaS');
+    expect(sonic.web.redirectUris).toEqual(['https://sonic.contosomsp.com/api/auth/callback/microsoft-entra-id']);
+    expect(sonic.groupMembershipClaims).toBe('SecurityGroup');
+    // Graph keeps optionalClaims beside the model's application (tests/sandbox/graph/GraphStore.ts).
+    const extras = graphStoreFor(sandbox.state).tenant(sandbox.info.partnerTenantId).applicationExtras.get(sonic.id);
+    expect(extras?.['optionalClaims']).toMatchObject({ idToken: [{ name: 'groups' }] });
+    expect(grantedRoles(sandbox, sonic.appId)).toEqual(['Group.Read.All']);
+    expect(grantedScopes(sandbox, sonic.appId, GRAPH_APP_ID)).toEqual(['GroupMember.Read.All']);
+    const fields = wizard.getByTestId('handover-field');
+    await expect(fields.filter({ hasText: 'MICROSOFT_ENTRA_ID_CLIENT_ID' })).toContainText(sonic.appId);
+    await expect(fields.filter({ hasText: 'AUTH_MODE' })).toContainText('hybrid');
+    await expect(fields.filter({ hasText: 'ENTRA_DEFAULT_ROLE' })).toContainText('member');
+  });
+
+  test('Clment: EU region, single tenant, assignment required', async ({ app, sandbox }) => {
+    const effort = new Effort();
+    const { page } = app;
+    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – Clment', 'Clment');
+    await effort.click(wizard.getByLabel('European Union'));
+    await effort.click(wizard.getByLabel('Only let assigned users and groups sign in?'));
+    await previewAndApply(page, wizard, effort, sandbox);
+    await revealAndCopy(wizard, effort, 'Client Secret');
+    effort.record('Clment', 14);
+
+    const clment = appNamed(sandbox, 'Clment');
+    expect(clment.signInAudience).toBe('AzureADMyOrg');
+    expect(clment.web.redirectUris).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);
+    expect(grantedScopes(sandbox, clment.appId, GRAPH_APP_ID)).toEqual(['User.Read', 'email', 'openid', 'profile']);
+    expect(partner(sandbox).findServicePrincipalByAppId(clment.appId)?.appRoleAssignmentRequired).toBe(true);
+  });
+});
+
+test.describe('drift and recovery', () => {
+  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
+
+  test('a re-run finds a removed redirect URI and permission and repairs them', async ({ app, sandbox }) => {
+    const effort = new Effort();
+    const { page } = app;
+    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – Clment', 'Clment');
+    await effort.click(wizard.getByLabel('United States'));
+    await previewAndApply(page, wizard, effort, sandbox);
+
+    const clment = appNamed(sandbox, 'Clment');
+    clment.web.redirectUris = [];
+    clment.requiredResourceAccess = [];
+    await wizard.getByRole('button', { name: 'Check for drift' }).click();
+    const registration = wizard.locator('[data-step="main:registration"]');
+    await expect(registration).toHaveAttribute('data-action', 'update');
+    await expect(registration).toContainText('Add Web redirect URI https://identity.us.clment.com/auth/sso/microsoft/callback');
+    await expect(registration).toContainText('Add delegated permission User.Read');
+    await wizard.getByRole('button', { name: 'Repair' }).click();
+    await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
+    await wizard.getByRole('button', { name: 'Check for drift' }).click();
+    await expect(wizard.getByTestId('everything-matches')).toBeVisible();
+    expect(appNamed(sandbox, 'Clment').web.redirectUris).toEqual(['https://identity.us.clment.com/auth/sso/microsoft/callback']);
+  });
+
+  for (const crashAt of ['main:registration:after', 'main:secret:before', 'main:admin-consent:before']) {
+    test(`the host killed at ${crashAt} resumes after a restart with no duplicate (replication delay and 429s on)`, async ({ app, sandbox }) => {
+      sandbox.patchSettings({
+        replication: { applicationDelayMs: 1000, secretDelayMs: 1000 },
+        faults: { graph: { throttle: { capacity: 10, refillPerSecond: 5 } } },
+      });
+      const effort = new Effort();
+      let page = await app.restart({ ENTRA_ONBOARD_TEST_CRASH_AT: crashAt });
+      const wizard = () => page.getByLabel('Guided setup');
+      await startWorkspace(page, effort, sandbox, 'Contoso – bvoip', 'bvoip partner portal');
+      await wizard().getByRole('button', { name: 'Preview changes' }).click();
+      await signInIfAsked(page, wizard(), effort, sandbox);
+      await wizard().getByRole('button', { name: 'Apply changes' }).click();
+      await signInIfAsked(page, wizard(), effort, sandbox);
+      expect(await app.exited()).toBe(86);
+
+      page = await app.restart();
+      await page.getByRole('button', { name: 'Open Contoso – bvoip' }).click();
+      await expect(wizard().getByText('This setup was interrupted')).toBeVisible();
+      await wizard().getByRole('button', { name: 'Resume' }).click();
+      await expect(wizard().getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
+
+      const bvoip = appNamed(sandbox, 'bvoip SSO'); // exactly one app
+      expect(bvoip.passwordCredentials).toHaveLength(1); // exactly one secret, and it is the one we hold
+      expect(grantedRoles(sandbox, bvoip.appId)).toEqual(['User.Read.All']);
+      const sps = [...partner(sandbox).servicePrincipals.values()].filter((sp) => sp.appId === bvoip.appId);
+      expect(sps).toHaveLength(1);
+    });
+  }
+});
