@@ -1,10 +1,12 @@
 // `npm run screenshots`: pictures of the real UI for the README, taken from the built app on the web
-// host with a throw-away data folder. Run `npm run build` first.
+// host against a throw-away sandbox. Run `npm run build` first.
 import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess } from '../tests/e2e/fixtures/web-host-process';
+import { completeSandboxSignIn } from '../tests/helpers/sandbox-sign-in';
+import { startSandbox } from '../tests/sandbox/startSandbox';
 
 async function create(page: Page, name: string, platform: string, tenant = '') {
   await page.getByRole('button', { name: 'New workspace' }).click();
@@ -17,25 +19,66 @@ async function create(page: Page, name: string, platform: string, tenant = '') {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'eo-shots-'));
-const host = await startWebHostProcess(dataDir);
+const sandbox = await startSandbox({ dataDir: join(dataDir, 'sandbox') });
+const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
+const host = await startWebHostProcess(join(dataDir, 'app'), ['--sandbox', JSON.stringify(sandbox.info)]);
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
 });
+const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+
+async function signInInTab(page: Page) {
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
+  const tab = await popup;
+  await completeSandboxSignIn(tab, ga);
+  await tab.close();
+}
+
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 640 } });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1200, height: 720 } });
+  const page = await context.newPage();
   await page.goto(host.url);
   await create(page, 'Contoso MSP – PanelOne', 'ClientOne / PanelOne', 'contosomsp.onmicrosoft.com');
   await create(page, 'Contoso MSP – SonicSaaS', 'SonicSaaS', 'contosomsp.onmicrosoft.com');
   await create(page, 'Contoso MSP – bvoip', 'bvoip partner portal');
   await page.getByTestId('workspace-row').nth(2).waitFor();
-  await page.screenshot({ path: 'docs/screenshots/workspaces.png' });
+  await shot(page, 'workspaces');
   const dialog = await create(page, 'contoso msp – panelone', 'ClientOne / PanelOne', 'not a tenant');
   await dialog.getByText(/Enter the partner tenant ID/).waitFor();
-  await page.screenshot({ path: 'docs/screenshots/new-workspace-validation.png' });
-  console.log('Wrote docs/screenshots/workspaces.png and docs/screenshots/new-workspace-validation.png');
+  await shot(page, 'new-workspace-validation');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Open Contoso MSP – bvoip' }).click();
+  await page.getByRole('button', { name: 'Sign in with your browser' }).click();
+  await signInInTab(page);
+  await page.getByTestId('tenant-id').waitFor();
+  await page.getByTestId('reach-partnerCenter').waitFor();
+  await shot(page, 'preflight');
+
+  const wizard = page.getByLabel('Guided setup');
+  await wizard
+    .getByLabel('Redirect URIs from the MTP portal')
+    .fill(['https://mtp.bvoip.net/users', 'https://contosomsp.bvoip.net/users', 'https://contosomsp.bvoip.net/sso/webclient', 'http://contosomsp.bvoip.net/login'].join('\n'));
+  await wizard.getByText('Line 4').waitFor();
+  await wizard.screenshot({ path: 'docs/screenshots/wizard-answers.png' });
+  await wizard.getByLabel('Redirect URIs from the MTP portal').fill(['https://mtp.bvoip.net/users', 'https://contosomsp.bvoip.net/users', 'https://contosomsp.bvoip.net/sso/webclient'].join('\n'));
+  await wizard.getByRole('button', { name: 'Preview changes' }).click();
+  await wizard.getByRole('button', { name: 'Sign in to allow this' }).click();
+  await signInInTab(page);
+  await wizard.getByTestId('preview-item').first().waitFor();
+  await wizard.screenshot({ path: 'docs/screenshots/wizard-preview.png' });
+  await wizard.getByRole('button', { name: 'Apply changes' }).click();
+  await wizard.getByRole('button', { name: 'Sign in to allow this' }).click();
+  await signInInTab(page);
+  await wizard.getByLabel('Values for the platform').waitFor();
+  // The secret stays masked: no picture in the repository shows one, even a sandbox's.
+  await wizard.screenshot({ path: 'docs/screenshots/wizard-handover.png' });
+  console.log('Wrote docs/screenshots/*.png');
 } finally {
   await browser.close();
   await host.stop();
+  await sandbox.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

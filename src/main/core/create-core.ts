@@ -62,10 +62,12 @@ export function createCore(options: CoreOptions): Core {
   );
   const events = new EventBus();
   const workspaces = new WorkspaceService(new WorkspaceRepository(db), events);
+  // An explicit client ID (command line) wins over the one the admin saved in settings.
+  const clientId = options.clientId ?? options.settings.get('publicClientId') ?? undefined;
   const signIn = new SignInService({
     cloud: options.cloud,
     vault: options.vault,
-    ...(options.clientId ? { clientId: options.clientId } : {}),
+    ...(clientId ? { clientId } : {}),
     ...(options.signInTimeoutMs ? { interactiveTimeoutMs: options.signInTimeoutMs } : {}),
     openUrl:
       options.openUrl ??
@@ -73,7 +75,7 @@ export function createCore(options: CoreOptions): Core {
         events.emit('auth.openUrl', { url });
       }),
   });
-  const auth = new AuthService(signIn, options.cloud, workspaces, events);
+  const auth = new AuthService(signIn, options.cloud, workspaces, events, options.settings);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
   const onboarding = new OnboardingService({
     db,

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const core = createCore({
     host: 'web',
     cloud,
+    ...(args.clientId ? { clientId: args.clientId } : {}),
     ...(crash ? { crashAt: { stepId: crash[1] as string, when: crash[2] as 'before' | 'after' } } : {}),
     dataDir: args.dataDir,
     version,

@@ -10,6 +10,8 @@ export interface WebHostArgs {
   cloud: CloudId;
   /** The sandbox's SANDBOX_READY JSON, when running against it. */
   sandbox: string | undefined;
+  /** Sign in with this public client instead of the saved or default one. */
+  clientId: string | undefined;
 }
 
 export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string }): WebHostArgs {
@@ -21,6 +23,7 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string' },
       cloud: { type: 'string' },
+      'client-id': { type: 'string' },
       sandbox: { type: 'string' },
     },
     strict: true,
@@ -36,6 +39,7 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
   return {
     cloud: cloud as CloudId,
     sandbox: values.sandbox,
+    clientId: values['client-id'],
     open: !values['no-open'],
     dataDir: values['data-dir'] ?? defaultWebDataDir(),
     port,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSummarySchema, authStateSchema, signInInputSchema } from '../domain/auth';
+import { accountSummarySchema, authStateSchema, clientIdSchema, signInInputSchema } from '../domain/auth';
 import { handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
 import { preflightSchema } from '../domain/preflight';
 import {
@@ -38,6 +38,7 @@ export const requests = {
   'auth.signIn': { input: signInInputSchema, output: accountSummarySchema },
   'auth.cancel': { input: none, output: z.object({}) },
   'auth.signOut': { input: z.object({ homeAccountId: z.string().min(1) }), output: z.object({}) },
+  'auth.useClientId': { input: z.object({ clientId: clientIdSchema.nullable() }), output: authStateSchema },
   'onboarding.wizard': { input: z.object({ workspaceId: z.string().min(1) }), output: wizardSchema },
   'onboarding.saveAnswers': {
     input: z.object({ workspaceId: z.string().min(1), answers: z.record(z.string(), z.unknown()) }),

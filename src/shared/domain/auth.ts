@@ -42,3 +42,10 @@ export const signInInputSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
+
+/** An application (client) ID: a GUID, as the Entra admin center shows it. */
+export const clientIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Enter the application (client) ID: a GUID such as 14d82eec-204b-4c2f-b7e8-296a70dab67e.')
+  .transform((s) => s.toLowerCase());

@@ -148,6 +148,18 @@ describe('SignInService against the sandbox', () => {
     await close();
   });
 
+  it('switches to the admin’s own app registration with a cache of its own, and back', async () => {
+    const { service, close } = await setup('own-app', globalAdmin);
+    const account = await service.signInInteractive();
+    service.useClientId('11111111-2222-3333-4444-555555555555');
+    expect(service.clientId).toBe('11111111-2222-3333-4444-555555555555');
+    expect(await service.accounts()).toEqual([]);
+    service.useClientId(null);
+    expect(service.clientId).toBe('14d82eec-204b-4c2f-b7e8-296a70dab67e');
+    expect((await service.accounts()).map((a) => a.homeAccountId)).toEqual([account.homeAccountId]);
+    await close();
+  });
+
   it('signs in with a device code', async () => {
     const { service, page, close } = await setup('device');
     const account = await service.signInWithDeviceCode({

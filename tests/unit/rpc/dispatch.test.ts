@@ -28,6 +28,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'auth.cancel': () => ({}),
     'auth.signOut': () => ({}),
     'preflight.run': notUsed,
+    'auth.useClientId': notUsed,
     'onboarding.wizard': notUsed,
     'onboarding.saveAnswers': notUsed,
     'onboarding.preview': notUsed,

@@ -1,6 +1,7 @@
 import type { AuthState, SignInMethod } from '../../../shared/domain/auth';
 import type { CloudProfile } from '../clouds/cloud-profile';
 import type { EventBus } from '../events/event-bus';
+import type { SettingsStore } from '../settings/settings-store';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import type { AccountSummary } from './account-summary';
 import type { StepId } from './step-scopes';
@@ -18,6 +19,7 @@ export class AuthService {
     private readonly cloud: CloudProfile,
     private readonly workspaces: WorkspaceService,
     private readonly events: EventBus,
+    private readonly settings: SettingsStore,
   ) {}
 
   async state(): Promise<AuthState> {
@@ -56,6 +58,14 @@ export class AuthService {
     } finally {
       this.setPending('none');
     }
+  }
+
+  /** Another public client for sign-in (null: Microsoft Graph Command Line Tools); kept in settings. */
+  async useClientId(clientId: string | null): Promise<AuthState> {
+    this.signIn.useClientId(clientId);
+    this.settings.set('publicClientId', clientId);
+    this.events.emit('auth.changed', {});
+    return this.state();
   }
 
   async cancel(): Promise<Record<string, never>> {

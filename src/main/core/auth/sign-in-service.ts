@@ -49,26 +49,46 @@ interface PendingInteractive {
  * persisted only through the vault.
  */
 export class SignInService {
-  readonly clientId: string;
-  private readonly pca: PublicClientApplication;
+  private currentClientId: string;
+  private pca: PublicClientApplication;
   private readonly fetchFn: CloudFetch;
   private pending: PendingInteractive | undefined;
   private ended: 'cancelled' | 'timed-out' | undefined;
   private deviceRequest: { cancel?: boolean } | undefined;
 
   constructor(private readonly options: SignInServiceOptions) {
-    this.clientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
+    this.currentClientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
     this.fetchFn = createCloudFetch(options.cloud);
-    this.pca = new PublicClientApplication({
+    this.pca = this.build();
+  }
+
+  private build(): PublicClientApplication {
+    return new PublicClientApplication({
       auth: {
-        clientId: this.clientId,
-        authority: `${options.cloud.authorityHost}/organizations`,
+        clientId: this.currentClientId,
+        authority: `${this.options.cloud.authorityHost}/organizations`,
         // Trust this host without Microsoft's instance discovery (facts §11.4).
-        knownAuthorities: [knownAuthorityOf(options.cloud)],
+        knownAuthorities: [knownAuthorityOf(this.options.cloud)],
       },
-      cache: { cachePlugin: vaultCachePlugin(options.vault, `msal-cache:${options.cloud.id}:${this.clientId}`) },
+      // One cache per client: accounts signed in with one app are not reused by another.
+      cache: { cachePlugin: vaultCachePlugin(this.options.vault, `msal-cache:${this.options.cloud.id}:${this.currentClientId}`) },
       system: { networkClient: new MsalNetworkClient(this.fetchFn) },
     });
+  }
+
+  get clientId(): string {
+    return this.currentClientId;
+  }
+
+  /** Signs in with another public client from now on (the admin's own app registration). */
+  useClientId(clientId: string | null): void {
+    if (this.pending || this.deviceRequest) {
+      throw new AppError(ErrorCode.SignInFailed, 'A sign-in is waiting; the sign-in app cannot change now.', {
+        fix: 'Finish or cancel the sign-in first.',
+      });
+    }
+    this.currentClientId = clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
+    this.pca = this.build();
   }
 
   private authority(tenant: string | undefined): string {

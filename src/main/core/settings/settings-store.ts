@@ -7,11 +7,14 @@ export const settingsSchema = z.object({
    * ("basic_text"). The vault refuses that unless the admin has accepted the risk here.
    */
   allowInsecureVault: z.boolean(),
+  /** The public client the console signs in with; null means Microsoft Graph Command Line Tools. */
+  publicClientId: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   allowInsecureVault: false,
+  publicClientId: null,
 };
 
 /** Implemented by electron-store in Electron and by conf in the web host. */

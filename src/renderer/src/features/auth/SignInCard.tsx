@@ -12,6 +12,7 @@ import { useState } from 'react';
 import type { AccountSummaryDto, SignInMethod } from '../../../../shared/domain/auth';
 import type { AppErrorShape } from '../../../../shared/result';
 import { ErrorBar } from '../../components/ErrorBar';
+import { SignInAppSetting } from './SignInAppSetting';
 import { useAuthStore } from './auth-store';
 
 const useStyles = makeStyles({
@@ -123,6 +124,7 @@ export function SignInCard(props: {
       ) : null}
 
       {error ? <ErrorBar error={error} /> : null}
+      {pending === 'none' ? <SignInAppSetting /> : null}
     </Card>
   );
 }
