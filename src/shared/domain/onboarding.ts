@@ -9,6 +9,9 @@ export const previewItemSchema = z.object({
   action: stepActionSchema,
   summary: z.string(),
   details: z.array(z.string()),
+  adoptable: z
+    .object({ role: z.string(), apps: z.array(z.object({ appId: z.string(), displayName: z.string() })) })
+    .optional(),
 });
 export type PreviewItemDto = z.infer<typeof previewItemSchema>;
 

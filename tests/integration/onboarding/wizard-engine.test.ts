@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import type { Core } from '../../../src/main/core/create-core';
 import { uniqueNameFor } from '../../../src/main/core/onboarding/desired-app';
+import { createApplication } from '../../sandbox/model/createApplication';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
 import { startTestCore } from '../../helpers/start-test-core';
@@ -36,10 +37,8 @@ beforeAll(async () => {
   });
   const account = await core.services.auth.start({ method: 'browser' });
   homeAccountId = account.homeAccountId;
-  // The admin consents, step by step, to what the wizard asks for.
-  for (const step of ['findExistingApps', 'registerApp', 'grantAdminConsent'] as const) {
-    await core.services.auth.start({ method: 'browser', step, homeAccountId });
-  }
+  // The admin consents, in one sign-in, to what the wizard asks for.
+  await core.services.auth.start({ method: 'browser', steps: ['findExistingApps', 'registerApp', 'grantAdminConsent'], homeAccountId });
 });
 
 afterAll(async () => {
@@ -121,6 +120,33 @@ describe('the wizard engine against the sandbox', () => {
     expect((await applyAndWait(ws.id))?.status).toBe('succeeded');
     expect(appOf(ws.id)?.web.redirectUris).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);
     expect(appOf(ws.id)?.passwordCredentials).toHaveLength(1); // the secret we hold was kept, not replaced
+  });
+
+  it('offers an existing app of the same name for reuse, and updates it instead of creating another', async () => {
+    const handMade = createApplication(sandbox.state, sandbox.info.partnerTenantId, {
+      displayName: 'Clment',
+      signInAudience: 'AzureADMyOrg',
+      web: { redirectUris: ['https://identity.us.clment.com/auth/sso/microsoft/callback'] },
+    });
+    const ws = core.services.workspaces.create({ name: 'Contoso – Clment (adopt)', platformId: 'clment', partnerTenant: null });
+    core.services.onboarding.saveAnswers(ws.id, { region: 'us' });
+    const first = await core.services.onboarding.preview(ws.id, homeAccountId);
+    expect(first[0]?.action).toBe('create');
+    expect(first[0]?.adoptable?.apps.map((a) => a.appId)).toContain(handMade.appId);
+
+    const adopt = { main: handMade.appId };
+    const clmentCount = () => [...partner().applications.values()].filter((a) => a.displayName === 'Clment').length;
+    const before = clmentCount();
+    const adopting = await core.services.onboarding.preview(ws.id, homeAccountId, adopt);
+    expect(adopting[0]?.action).toBe('update');
+    expect(adopting[0]?.summary).toContain(handMade.appId);
+    await core.services.onboarding.apply(ws.id, homeAccountId, adopt);
+    await core.services.onboarding.settled(ws.id);
+    expect(core.services.onboarding.runView(ws.id)?.status).toBe('succeeded');
+    expect(clmentCount()).toBe(before); // updated in place: no new app
+    expect(handMade.uniqueName).toBe(uniqueNameFor(ws.id, 'main')); // adopted: now findable by our key
+    expect(handMade.requiredResourceAccess.length).toBeGreaterThan(0);
+    expect(handMade.passwordCredentials).toHaveLength(1);
   });
 
   it('sets up bvoip (application permission) through replication delays and throttling', async () => {

@@ -33,6 +33,8 @@ export interface StepPreview {
   action: StepAction;
   summary: string;
   details: string[];
+  /** Existing apps the admin may choose to reuse instead of creating one (matched by display name). */
+  adoptable?: { role: string; apps: { appId: string; displayName: string }[] };
 }
 
 /**

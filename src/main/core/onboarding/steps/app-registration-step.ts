@@ -31,10 +31,11 @@ export function appRegistrationStep(spec: AppRegistrationSpec): OnboardingStep {
           summary: `Create the app registration "${spec.displayName}" (${audienceText(spec.signInAudience)})`,
           details: [
             ...changes,
-            ...namesakes.map(
-              (a) => `An app named "${a.displayName}" already exists (client ID ${a.appId}); choose "Reuse" to update it instead of creating another.`,
-            ),
+            ...(namesakes.length > 0
+              ? [`${namesakes.length === 1 ? 'An app' : `${namesakes.length} apps`} named "${spec.displayName}" already exist${namesakes.length === 1 ? 's' : ''}: reuse one to update it instead of creating another.`]
+              : []),
           ],
+          ...(namesakes.length > 0 ? { adoptable: { role: spec.role, apps: namesakes.map((a) => ({ appId: a.appId, displayName: a.displayName })) } } : {}),
         };
       }
       return changes.length > 0

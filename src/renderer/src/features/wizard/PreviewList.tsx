@@ -1,4 +1,4 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreviewItemDto } from '../../../../shared/domain/onboarding';
 
 const useStyles = makeStyles({
@@ -15,7 +15,7 @@ const badge: Record<PreviewItemDto['action'], { label: string; color: 'brand' | 
 };
 
 /** The plan in plain words: what will be created, changed or kept, and what cannot be done. */
-export function PreviewList({ items }: { items: PreviewItemDto[] }) {
+export function PreviewList({ items, onReuse }: { items: PreviewItemDto[]; onReuse(role: string, appId: string): void }) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label="Planned changes">
@@ -38,6 +38,11 @@ export function PreviewList({ items }: { items: PreviewItemDto[] }) {
                 ))}
               </ul>
             ) : null}
+            {item.adoptable?.apps.map((a) => (
+              <Button key={a.appId} size="small" onClick={() => onReuse(item.adoptable?.role ?? 'main', a.appId)} aria-label={`Reuse ${a.displayName} (${a.appId})`}>
+                Reuse “{a.displayName}” ({a.appId.slice(0, 8)}…)
+              </Button>
+            ))}
           </div>
         </li>
       ))}

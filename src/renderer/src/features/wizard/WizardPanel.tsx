@@ -41,6 +41,8 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const [handover, setHandover] = useState<HandoverField[] | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
+  /** Apps the admin chose to reuse (role -> appId), sent with preview and apply. */
+  const [adopt, setAdopt] = useState<Record<string, string>>({});
 
   const loadRun = async () => {
     const result = await getApi().call('onboarding.run', { workspaceId });
@@ -104,7 +106,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
     }
   };
 
-  const previewNow = () =>
+  const previewNow = (adopting: Record<string, string> = adopt) =>
     guard('Reading your tenant…', async () => {
       const saved = await getApi().call('onboarding.saveAnswers', { workspaceId, answers });
       if (!saved.ok) return setError(saved.error);
@@ -113,7 +115,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
         setStage('answer');
         return;
       }
-      const result = await getApi().call('onboarding.preview', { workspaceId, homeAccountId });
+      const result = await getApi().call('onboarding.preview', { workspaceId, homeAccountId, adopt: adopting });
       if (!result.ok) return setError(result.error);
       setPreview(result.value.items);
       setStage('preview');
@@ -122,7 +124,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const applyNow = () =>
     guard('Starting…', async () => {
       setLive({});
-      const result = await getApi().call('onboarding.apply', { workspaceId, homeAccountId });
+      const result = await getApi().call('onboarding.apply', { workspaceId, homeAccountId, adopt });
       if (!result.ok) return setError(result.error);
       setStage('apply');
       await loadRun();
@@ -183,7 +185,14 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
               Everything matches: your tenant is set up as {wizard.platformName} needs.
             </Text>
           ) : null}
-          <PreviewList items={preview} />
+          <PreviewList
+            items={preview}
+            onReuse={(role, appId) => {
+              const next = { ...adopt, [role]: appId };
+              setAdopt(next);
+              void previewNow(next);
+            }}
+          />
         </>
       ) : null}
 
@@ -197,7 +206,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       {stepsNeedingSignIn ? (
         <div>
           <ErrorBar error={error as AppErrorShape} />
-          <Button onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : previewNow)}>
+          <Button onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}>
             {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
           </Button>
         </div>
