@@ -1,4 +1,5 @@
 import type { TenantKind } from './model/directoryTypes';
+import type { PlatformTokens } from './platform/PlatformTokens';
 import { roleDisplayNames, graphCommandLineToolsAppId } from './model/wellKnownIds';
 import type { SandboxUrls } from './SandboxUrls';
 import type { ScenarioPlan } from './scenario/ScenarioPlan';
@@ -41,12 +42,14 @@ export interface SandboxInfo extends SandboxUrls {
   clientAdmin: { usernameTemplate: string; password: string };
   clientTenants: ClientTenantInfo[];
   clientTenantsTotal: number;
+  /** API token of each seeded organisation on the reference platform backend (`{platform}` base URL). */
+  platformTokens: PlatformTokens;
 }
 
 export function buildSandboxInfo(
   plan: ScenarioPlan,
   urls: SandboxUrls,
-  extra: { controlToken: string; caFile: string; dataDir: string },
+  extra: { controlToken: string; caFile: string; dataDir: string; platformTokens: PlatformTokens },
 ): SandboxInfo {
   const relByCustomer = new Map(plan.gdapRelationships.map((r) => [r.customer.tenantId, r]));
   return {

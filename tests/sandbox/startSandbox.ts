@@ -21,6 +21,7 @@ import type { GraphSettings } from './graph/GraphSettings';
 import { jsonErrorFormatter } from './mounts/jsonErrorFormatter';
 import { partnerCenterErrorFormatter } from './mounts/partnerCenterErrorFormatter';
 import { registerPartnerCenterRoutes } from './partner-center/registerPartnerCenterRoutes';
+import { registerPlatformRoutes } from './platform/registerPlatformRoutes';
 import { buildSandboxInfo, type SandboxInfo } from './SandboxInfo';
 import type { SandboxRuntime } from './SandboxRuntime';
 import { sandboxUrls } from './SandboxUrls';
@@ -138,10 +139,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const graph = registerGraphRoutes(mounts.graph.router, rt, { ...(options.graphSettings ? { settings: options.graphSettings } : {}) });
   // Partner Center API (tests/sandbox/partner-center); its settings: partnerCenterServices.get(runtime).
   registerPartnerCenterRoutes(mounts.partnerCenter.router, rt);
+  // Reference platform backend (tests/sandbox/platform, docs/platform-api.yaml); the backend: platformBackends.get(runtime).
+  const platform = registerPlatformRoutes(mounts.platform, rt, { dataDir, caPem: tls.caPem });
 
   const server = await createSandboxServer({ tls, port: options.port ?? 0, mounts: Object.values(mounts) });
   rt.urls = sandboxUrls(server.port);
-  info = buildSandboxInfo(plan, rt.urls, { controlToken, caFile: tls.caFile, dataDir });
+  info = buildSandboxInfo(plan, rt.urls, { controlToken, caFile: tls.caFile, dataDir, platformTokens: platform.tokens });
   const finalInfo = info;
 
   return {

@@ -7,6 +7,9 @@ import { EventBus } from './events/event-bus';
 import type { CrashPoint } from './onboarding/onboarding-engine';
 import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
+import { deliverableConfiguration } from './onboarding/deliverable-configuration';
+import { EnvFileExporter } from './platforms/delivery/env-file-exporter';
+import { PlatformDeliveryService } from './platforms/delivery/platform-delivery-service';
 import type { SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/open-database';
 import { schemaVersionOf } from './store/migrate';
@@ -32,6 +35,8 @@ export interface CoreOptions {
   signInTimeoutMs?: number;
   /** Tests only (the web host reads it from the environment): crash at a step, to prove resume. */
   crashAt?: CrashPoint;
+  /** Where to write a .env file: Electron asks with a save dialog; default: <dataDir>/exports. */
+  chooseEnvFilePath?: (suggestedName: string) => Promise<string | undefined>;
   sqliteNativeBinding?: string;
 }
 
@@ -46,6 +51,8 @@ export interface Core {
     auth: AuthService;
     preflight: PreflightService;
     onboarding: OnboardingService;
+    delivery: PlatformDeliveryService;
+    envFiles: EnvFileExporter;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -85,7 +92,22 @@ export function createCore(options: CoreOptions): Core {
     vault: options.vault,
     events,
     ...(options.crashAt ? { crashAt: options.crashAt } : {}),
+    // Late-bound: the delivery service below is what talks to a platform's API.
+    platformRequirements: (workspaceId) => delivery.requirements(workspaceId),
+    platformConnection: (workspaceId) => delivery.connection(workspaceId),
   });
+  const delivery = new PlatformDeliveryService({
+    db,
+    vault: options.vault,
+    fetchFn: signIn.cloudFetch,
+    deliverable: (workspaceId) => deliverableConfiguration(db, options.vault, workspaceId),
+  });
+  const envFiles = new EnvFileExporter(
+    workspaces,
+    onboarding,
+    delivery,
+    options.chooseEnvFilePath ?? (async (name) => join(options.dataDir, 'exports', name)),
+  );
   return {
     events,
     settings: options.settings,
@@ -95,6 +117,8 @@ export function createCore(options: CoreOptions): Core {
       auth,
       preflight,
       onboarding,
+      delivery,
+      envFiles,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -1,4 +1,4 @@
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserHostsOf } from '../core/clouds/cloud-profile';
@@ -48,6 +48,15 @@ if (!app.requestSingleInstanceLock()) {
     const core = createCore({
       host: 'electron',
       cloud,
+      // The admin chooses where a .env file (which holds a secret) is written.
+      chooseEnvFilePath: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({
+          title: 'Save the .env file',
+          defaultPath: suggestedName,
+          filters: [{ name: 'Environment file', extensions: ['env'] }],
+        });
+        return result.canceled ? undefined : result.filePath;
+      },
       // Sign-in happens in the system browser, and only on this cloud's own hosts.
       openUrl: async (url) => {
         if (!isAllowedExternalUrl(url, cloudHosts)) throw new Error(`Refused to open ${new URL(url).host} in the browser.`);

@@ -2,6 +2,7 @@ import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
 import { authHandlers } from '../core/auth/auth-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
+import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -13,5 +14,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...workspaceHandlers(services.workspaces),
     ...authHandlers(services.auth, services.preflight),
     ...onboardingHandlers(services.onboarding),
+    ...deliveryHandlers(services.delivery, services.envFiles),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountSummarySchema, authStateSchema, clientIdSchema, signInInputSchema } from '../domain/auth';
 import { handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
+import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
 import {
   workspaceCreateInputSchema,
@@ -59,6 +60,18 @@ export const requests = {
     input: z.object({ workspaceId: z.string().min(1), role: z.enum(['main', 'partnerCenter']) }),
     output: z.object({ value: z.string() }),
   },
+  'delivery.status': { input: z.object({ workspaceId: z.string().min(1) }), output: deliveryStatusSchema },
+  'delivery.connect': { input: connectInputSchema, output: z.object({ platformName: z.string() }) },
+  'delivery.diff': {
+    input: z.object({ workspaceId: z.string().min(1) }),
+    output: z.object({ hasConfiguration: z.boolean(), changes: z.array(fieldChangeSchema) }),
+  },
+  'delivery.push': { input: z.object({ workspaceId: z.string().min(1) }), output: pushResultSchema },
+  'delivery.tick': {
+    input: z.object({ workspaceId: z.string().min(1), fieldKey: z.string().min(1), ticked: z.boolean() }),
+    output: z.object({ ticks: z.array(z.string()) }),
+  },
+  'delivery.writeEnvFile': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ path: z.string() }) },
   'preflight.run': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1) }),
     output: preflightSchema,

@@ -23,11 +23,14 @@ export const questionSchema = z.object({
   placeholder: z.string().optional(),
   required: z.boolean().optional(),
   options: z.array(z.object({ value: z.string(), label: z.string(), help: z.string().optional() })).optional(),
+  default: z.union([z.string(), z.boolean()]).optional(),
 });
 export type QuestionDto = z.infer<typeof questionSchema>;
 
 export const wizardSchema = z.object({
   supported: z.boolean(),
+  /** A platform described by its own API: connect to it before anything can be planned. */
+  needsConnection: z.boolean(),
   platformName: z.string(),
   guideTitle: z.string(),
   manualSteps: z.number(),

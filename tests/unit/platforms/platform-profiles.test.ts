@@ -5,7 +5,7 @@ import { platformProfiles } from '../../../src/main/core/platforms/platform-prof
 import { BVOIP_MTP_REDIRECT_URI, bvoipPartnerPortalProfile } from '../../../src/main/core/platforms/profiles/bvoip-partner-portal';
 import { clientOneProfile } from '../../../src/main/core/platforms/profiles/clientone';
 import { clmentProfile } from '../../../src/main/core/platforms/profiles/clment';
-import { sonicSaasProfile } from '../../../src/main/core/platforms/profiles/sonicsaas';
+import { sonicSaasGroupRoles, sonicSaasProfile } from '../../../src/main/core/platforms/profiles/sonicsaas';
 
 const catalogueFile = '../shared/data/graph-permissions/permissions.json';
 const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
@@ -135,12 +135,104 @@ describe('SonicSaaS', () => {
     expect(sonicSaasProfile.answers.safeParse({ domain: 'https://sonic.example.com' }).success).toBe(false);
   });
 
-  it('writes the four variables of the guide', () => {
+  it('writes the four variables of the guide, then what the team enters in SonicSaaS', () => {
     expect(sonicSaasProfile.outputs(sonicSaasProfile.answers.parse({ domain: 'a.example.com' })).map((o) => o.key)).toEqual([
       'MICROSOFT_ENTRA_ID_CLIENT_ID',
       'MICROSOFT_ENTRA_ID_CLIENT_SECRET',
       'AUTH_MODE',
       'ENTRA_DEFAULT_ROLE',
+      'teamTenantId',
+      'groupMapping.admin',
+      'groupMapping.operator',
+      'groupMapping.viewer',
+      'groupMapping.auditor',
+    ]);
+  });
+});
+
+describe('SonicSaaS part 2 (the MSP team)', () => {
+  const parse = (extra: Record<string, unknown>) => sonicSaasProfile.answers.safeParse({ domain: 'sonic.example.com', ...extra });
+  const issuesOf = (extra: Record<string, unknown>) => (parse(extra).error?.issues ?? []).map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const objectsOf = (extra: Record<string, unknown>) => sonicSaasProfile.directoryObjects!(sonicSaasProfile.answers.parse({ domain: 'sonic.example.com', ...extra }));
+
+  it('creates the guide’s four groups by default, one per role but never owner', () => {
+    const { securityGroups } = objectsOf({});
+    expect(securityGroups.map((g) => [g.key, g.displayName])).toEqual([
+      ['admin', 'SonicSaaS-Admins'],
+      ['operator', 'SonicSaaS-Operators'],
+      ['viewer', 'SonicSaaS-Viewers'],
+      ['auditor', 'SonicSaaS-Auditors'],
+    ]);
+    expect(securityGroups.every((g) => g.purpose.startsWith(`Members get the SonicSaaS role ${g.key}`))).toBe(true);
+    expect(sonicSaasGroupRoles).not.toContain('owner');
+    const asked = JSON.stringify(sonicSaasProfile.questions);
+    expect(asked).not.toMatch(/ownerPriority|"owner"/);
+  });
+
+  it('names the groups from the prefix, and takes a blank prefix or priority as the default', () => {
+    expect(objectsOf({ groupPrefix: 'Contoso SSO ' }).securityGroups.map((g) => g.displayName)).toEqual([
+      'Contoso SSO Admins',
+      'Contoso SSO Operators',
+      'Contoso SSO Viewers',
+      'Contoso SSO Auditors',
+    ]);
+    expect(parse({ groupPrefix: '', adminPriority: ' ', viewerPriority: '35' }).data).toMatchObject({
+      groupPrefix: 'SonicSaaS-',
+      adminPriority: 100,
+      operatorPriority: 60,
+      viewerPriority: 35,
+      auditorPriority: 20,
+    });
+  });
+
+  it('refuses a prefix Entra or the admin would trip over', () => {
+    expect(issuesOf({ groupPrefix: '-Sonic' })[0]).toMatchObject({ path: 'groupPrefix', message: expect.stringMatching(/letter or digit/) });
+    expect(issuesOf({ groupPrefix: 'Sonic@SaaS-' })[0]?.path).toBe('groupPrefix');
+    expect(issuesOf({ groupPrefix: 'x'.repeat(65) })[0]?.message).toMatch(/64 characters/);
+    expect(parse({ groupPrefix: 'Müller IT_' }).success).toBe(true);
+  });
+
+  it('takes priorities as whole numbers from 0 to 100, each under its own question', () => {
+    for (const bad of ['101', '-1', '50.5', 'high', 1000]) {
+      expect(issuesOf({ operatorPriority: bad }), String(bad)).toEqual([{ path: 'operatorPriority', message: 'Enter a whole number from 0 to 100.' }]);
+    }
+    expect(parse({ adminPriority: '0', operatorPriority: 100, viewerPriority: '50', auditorPriority: ' 7 ' }).success).toBe(true);
+  });
+
+  it('wants a different priority for each group, since the highest wins', () => {
+    expect(issuesOf({ viewerPriority: '60' })).toEqual([{ path: 'viewerPriority', message: 'The operator group already has priority 60: give each group its own.' }]);
+  });
+
+  it('asks only questions the wizard can render, each validated by the answer schema', () => {
+    expect(sonicSaasProfile.questions.map((q) => q.kind).every((k) => ['text', 'choice', 'yesNo', 'redirectUris'].includes(k))).toBe(true);
+    expect(sonicSaasProfile.questions.map((q) => q.id)).toEqual(
+      expect.arrayContaining(['teamGroups', 'groupPrefix', 'adminPriority', 'operatorPriority', 'viewerPriority', 'auditorPriority']),
+    );
+  });
+
+  it('leaves the groups out when the team does not want them', () => {
+    expect(objectsOf({ teamGroups: false }).securityGroups).toEqual([]);
+    const keys = sonicSaasProfile.outputs(sonicSaasProfile.answers.parse({ domain: 'a.example.com', teamGroups: false })).map((o) => o.key);
+    expect(keys).toContain('teamTenantId');
+    expect(keys.filter((k) => k.startsWith('groupMapping.'))).toEqual([]);
+  });
+
+  it('requires MFA through Conditional Access only in entra-only mode', () => {
+    expect(objectsOf({}).mfaPolicies).toEqual([]);
+    expect(objectsOf({ authMode: 'local-only' }).mfaPolicies).toEqual([]);
+    expect(objectsOf({ authMode: 'entra-only' }).mfaPolicies).toEqual([
+      expect.objectContaining({ key: 'mfa:main', displayName: 'Require MFA for SonicSaaS', app: 'main' }),
+    ]);
+  });
+
+  it('hands over the tenant ID and each group’s object ID, with its role and priority', () => {
+    const outputs = sonicSaasProfile.outputs(sonicSaasProfile.answers.parse({ domain: 'a.example.com', groupPrefix: 'Acme-', auditorPriority: '5' }));
+    expect(outputs.find((o) => o.key === 'teamTenantId')).toMatchObject({ source: { from: 'partnerTenantId' }, secret: false });
+    expect(outputs.filter((o) => o.source.from === 'group')).toEqual([
+      { key: 'groupMapping.admin', label: 'SSO group mapping: Acme-Admins → admin, priority 100', source: { from: 'group', group: 'admin' }, secret: false },
+      { key: 'groupMapping.operator', label: 'SSO group mapping: Acme-Operators → operator, priority 60', source: { from: 'group', group: 'operator' }, secret: false },
+      { key: 'groupMapping.viewer', label: 'SSO group mapping: Acme-Viewers → viewer, priority 30', source: { from: 'group', group: 'viewer' }, secret: false },
+      { key: 'groupMapping.auditor', label: 'SSO group mapping: Acme-Auditors → auditor, priority 5', source: { from: 'group', group: 'auditor' }, secret: false },
     ]);
   });
 });

@@ -10,14 +10,17 @@ import { createGraphClient } from '../graph/create-graph-client';
 import { readTenantOverview } from '../graph/read-tenant-overview';
 import type { PlatformProfile } from '../platforms/platform-profile';
 import { platformProfiles } from '../platforms/platform-profiles';
-import { checkCapabilities, type Capability } from '../preflight/capabilities';
+import { capabilities, checkCapabilities, type Capability } from '../preflight/capabilities';
 import { roleNames } from '../preflight/directory-roles';
 import type { Vault } from '../vault/vault';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import { AuditLog } from './audit-log';
 import { ManagedAppRepository } from './managed-app-repository';
+import { ManagedObjectRepository } from './managed-object-repository';
 import { OnboardingEngine, type CrashPoint, type PreviewItem } from './onboarding-engine';
 import type { OnboardingStep, StepContext } from './onboarding-step';
+import type { PlatformRequirements } from '../platforms/delivery/platform-api-types';
+import { profileFromRequirements } from '../platforms/discovery-profile';
 import { planSteps } from './plan-steps';
 import { RunJournal } from './run-journal';
 import { authorizeAll } from './authorize-all';
@@ -32,10 +35,15 @@ export interface OnboardingServiceOptions {
   events: EventBus;
   now?: () => Date;
   crashAt?: CrashPoint;
+  /** A platform with no built-in profile: its discovery document, from its Platform Onboarding API. */
+  platformRequirements?: (workspaceId: string) => Promise<PlatformRequirements>;
+  platformConnection?: (workspaceId: string) => { platformName: string | null } | null;
 }
 
 /** What a run was planned from, kept with the run so it can be resumed exactly. */
 interface RunPlan {
+  /** For a discovery-driven platform: the requirements it was planned from (resume plans the same). */
+  requirements?: PlatformRequirements;
   answers: Record<string, unknown>;
   adopt: Record<string, string>;
   partnerTenantId: string;
@@ -46,6 +54,7 @@ interface RunPlan {
 export class OnboardingService {
   private readonly journal: RunJournal;
   private readonly apps: ManagedAppRepository;
+  private readonly objects: ManagedObjectRepository;
   private readonly answers: WizardAnswersRepository;
   private readonly audit: AuditLog;
   private readonly engine: OnboardingEngine;
@@ -57,6 +66,7 @@ export class OnboardingService {
     this.now = o.now ?? (() => new Date());
     this.journal = new RunJournal(o.db);
     this.apps = new ManagedAppRepository(o.db);
+    this.objects = new ManagedObjectRepository(o.db);
     this.answers = new WizardAnswersRepository(o.db);
     this.audit = new AuditLog(o.db);
     this.engine = new OnboardingEngine({
@@ -67,8 +77,15 @@ export class OnboardingService {
     });
   }
 
-  private profileOf(workspaceId: string): PlatformProfile {
+  /** The built-in profile, or a discovery-driven one from the requirements a run was planned with. */
+  private profileOf(workspaceId: string, plan?: RunPlan): PlatformProfile {
     const workspace = this.o.workspaces.get(workspaceId);
+    if (workspace.platformId === 'custom') {
+      if (plan?.requirements) return profileFromRequirements(plan.requirements);
+      throw new AppError(ErrorCode.PlatformNotConnected, 'Connect to the platform first: its requirements come from its API.', {
+        fix: 'Enter the platform’s API address and token below.',
+      });
+    }
     const profile = platformProfiles[workspace.platformId];
     if (!profile) {
       throw new AppError(ErrorCode.StepBlocked, 'The wizard for this platform is not available yet.', {
@@ -78,21 +95,60 @@ export class OnboardingService {
     return profile;
   }
 
+  /** The profile to plan with now: for a discovery-driven platform, its requirements read afresh. */
+  private async liveProfile(workspaceId: string): Promise<{ profile: PlatformProfile; requirements?: PlatformRequirements }> {
+    if (this.o.workspaces.get(workspaceId).platformId !== 'custom') return { profile: this.profileOf(workspaceId) };
+    if (!this.o.platformRequirements || !this.o.platformConnection?.(workspaceId)) return { profile: this.profileOf(workspaceId) };
+    const requirements = await this.o.platformRequirements(workspaceId);
+    return { profile: profileFromRequirements(requirements), requirements };
+  }
+
+  private latestPlan(workspaceId: string): RunPlan | undefined {
+    const run = this.journal.latestRun(workspaceId);
+    return run ? (JSON.parse(run.planJson) as RunPlan) : undefined;
+  }
+
+  /** The answers a finished setup used (validated, defaults filled in). */
+  answersOf(workspaceId: string): Record<string, unknown> {
+    const plan = this.latestPlan(workspaceId);
+    const profile = this.profileOf(workspaceId, plan);
+    return this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
+  }
+
   wizard(workspaceId: string): WizardDto {
     const workspace = this.o.workspaces.get(workspaceId);
+    if (workspace.platformId === 'custom') {
+      // Described by the platform itself: nothing to ask, once connected to its API.
+      const connection = this.o.platformConnection?.(workspaceId) ?? null;
+      return {
+        supported: connection !== null,
+        needsConnection: connection === null,
+        platformName: connection?.platformName ?? 'your platform',
+        guideTitle: 'the platform’s published requirements',
+        manualSteps: 0,
+        questions: [],
+        answers: {},
+      };
+    }
     const profile = platformProfiles[workspace.platformId];
+    // Defaults first, then what the admin entered: an unanswered question shows its real default.
+    const defaults = Object.fromEntries(
+      (profile?.questions ?? []).flatMap((q) => ('default' in q && q.default !== undefined ? [[q.id, q.default] as const] : [])),
+    );
     return {
       supported: profile !== undefined,
+      needsConnection: false,
       platformName: profile?.name ?? workspace.platformId,
       guideTitle: profile?.guide.title ?? '',
       manualSteps: profile?.guide.manualSteps ?? 0,
       questions: profile?.questions ?? [],
-      answers: this.answers.get(workspaceId),
+      answers: { ...defaults, ...this.answers.get(workspaceId) },
     };
   }
 
   /** Saves the answers as given, then validates them; problems come back per question. */
   saveAnswers(workspaceId: string, answers: Record<string, unknown>): { valid: boolean; issues: { path: string; message: string }[] } {
+    if (this.o.workspaces.get(workspaceId).platformId === 'custom') return { valid: true, issues: [] };
     const profile = this.profileOf(workspaceId);
     this.answers.save(workspaceId, answers, this.now().toISOString());
     const parsed = profile.answers.safeParse(answers);
@@ -113,7 +169,9 @@ export class OnboardingService {
   }
 
   private stepsFor(profile: PlatformProfile, answers: Record<string, unknown>): OnboardingStep[] {
-    return planSteps(profile.apps(this.validAnswers(profile, answers)));
+    const valid = this.validAnswers(profile, answers);
+    const directory = profile.directoryObjects?.(valid);
+    return planSteps(profile.apps(valid), directory ? { spec: directory, objects: this.objects } : undefined);
   }
 
   /** The step context for an admin: Graph clients per step's scopes, and what their roles allow. */
@@ -121,13 +179,17 @@ export class OnboardingService {
     const { signIn, cloud } = this.o;
     const graph = (step: StepId) => createGraphClient({ cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(plan.homeAccountId, step) });
     // Ask for every scope set up front, so consent or MFA surfaces now (once, for all of them),
-    // not halfway through a run.
-    const needed: StepId[] = forApply ? ['signIn', ...new Set(steps.map((s) => s.scopes))] : ['signIn', 'findExistingApps'];
+    // not halfway through a run. A preview reads apps with findExistingApps; steps on groups and
+    // Conditional Access have no read-only scope set and read with their own.
+    const appScopes = new Set<StepId>(['registerApp', 'grantAdminConsent']);
+    const needed: StepId[] = forApply
+      ? ['signIn', ...new Set(steps.map((s) => s.scopes))]
+      : ['signIn', 'findExistingApps', ...new Set(steps.map((s) => s.scopes).filter((s) => !appScopes.has(s)))];
     await authorizeAll(needed, (step) => signIn.tokenFor(plan.homeAccountId, step));
     const overview = await readTenantOverview(graph('signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),
-      ['manageAppRegistrations', 'consentDelegated', 'consentApplication', 'assignUsers'],
+      Object.keys(capabilities) as Capability[],
       (id) => roleNames[id] ?? id,
     );
     const allowed = new Set(checks.filter((c) => c.allowed !== 'no').map((c) => c.capability));
@@ -154,7 +216,7 @@ export class OnboardingService {
   }
 
   async preview(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<PreviewItem[]> {
-    const profile = this.profileOf(workspaceId);
+    const { profile } = await this.liveProfile(workspaceId);
     const plan = await this.planFor(workspaceId, homeAccountId, adopt);
     const steps = this.stepsFor(profile, plan.answers);
     return this.engine.preview(await this.context(workspaceId, plan, steps, false), steps);
@@ -162,8 +224,8 @@ export class OnboardingService {
 
   async apply(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<{ runId: string }> {
     this.assertIdle(workspaceId);
-    const profile = this.profileOf(workspaceId);
-    const plan = await this.planFor(workspaceId, homeAccountId, adopt);
+    const { profile, requirements } = await this.liveProfile(workspaceId);
+    const plan = { ...(await this.planFor(workspaceId, homeAccountId, adopt)), ...(requirements ? { requirements } : {}) };
     const steps = this.stepsFor(profile, plan.answers);
     const ctx = await this.context(workspaceId, plan, steps, true);
     const runId = this.engine.start(workspaceId, steps, JSON.stringify(plan));
@@ -180,7 +242,7 @@ export class OnboardingService {
       throw new AppError(ErrorCode.StepBlocked, 'There is no interrupted run to resume.', { fix: 'Preview and apply instead.' });
     }
     const plan = JSON.parse(run.planJson) as RunPlan;
-    const steps = this.stepsFor(this.profileOf(workspaceId), plan.answers);
+    const steps = this.stepsFor(this.profileOf(workspaceId, plan), plan.answers);
     const ctx = await this.context(workspaceId, plan, steps, true);
     this.audit.record(workspaceId, 'onboarding.resume', { runId: run.id }, this.now().toISOString());
     this.launch(workspaceId, run.id, ctx, steps);
@@ -217,14 +279,11 @@ export class OnboardingService {
     const run = this.journal.latestRun(workspaceId);
     if (!run) return null;
     const plan = JSON.parse(run.planJson) as RunPlan;
-    const profile = platformProfiles[this.o.workspaces.get(workspaceId).platformId];
     const titles = new Map<string, string>();
-    if (profile) {
-      try {
-        for (const s of this.stepsFor(profile, plan.answers)) titles.set(s.id, s.title);
-      } catch {
-        // Answers changed shape since: fall back to step IDs.
-      }
+    try {
+      for (const s of this.stepsFor(this.profileOf(workspaceId, plan), plan.answers)) titles.set(s.id, s.title);
+    } catch {
+      // No profile any more, or answers changed shape since: fall back to step IDs.
     }
     return {
       runId: run.id,
@@ -245,9 +304,8 @@ export class OnboardingService {
 
   /** The values the platform needs, after a successful run. Secrets by reference only. */
   handover(workspaceId: string): HandoverField[] {
-    const profile = this.profileOf(workspaceId);
-    const run = this.journal.latestRun(workspaceId);
-    const plan = run ? (JSON.parse(run.planJson) as RunPlan) : undefined;
+    const plan = this.latestPlan(workspaceId);
+    const profile = this.profileOf(workspaceId, plan);
     const answers = this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
     return profile.outputs(answers).map((field): HandoverField => {
       const base = { key: field.key, label: field.label, secret: field.secret };
@@ -259,6 +317,8 @@ export class OnboardingService {
           return { ...base, value: answers[source.question] === undefined ? null : String(answers[source.question]) };
         case 'partnerTenantId':
           return { ...base, value: plan?.partnerTenantId ?? null };
+        case 'group':
+          return { ...base, value: this.objects.get(workspaceId, 'group', source.group)?.objectId ?? null };
         case 'app': {
           if (source.field === 'clientId') return { ...base, value: this.apps.get(workspaceId, source.app)?.appId ?? null };
           const secret = this.apps.secrets(workspaceId, source.app)[0];

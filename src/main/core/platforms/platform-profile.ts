@@ -5,8 +5,8 @@ import type { RedirectPlatform } from '../../../shared/domain/redirect-uri';
 /** One thing the wizard asks. The answers as a whole are validated by the profile's zod schema. */
 export type Question =
   | { id: string; kind: 'text'; label: string; help?: string; placeholder?: string; required: boolean }
-  | { id: string; kind: 'choice'; label: string; help?: string; options: { value: string; label: string; help?: string }[] }
-  | { id: string; kind: 'yesNo'; label: string; help?: string }
+  | { id: string; kind: 'choice'; label: string; help?: string; options: { value: string; label: string; help?: string }[]; default?: string }
+  | { id: string; kind: 'yesNo'; label: string; help?: string; default?: boolean }
   /** A block of redirect URIs pasted once, checked line by line (see parseRedirectUriBlock). */
   | { id: string; kind: 'redirectUris'; label: string; help?: string; platform: RedirectPlatform; required: boolean };
 
@@ -36,6 +36,30 @@ export interface AppRegistrationSpec {
   assignmentRequired: boolean;
 }
 
+/** A security group the platform maps to one of its roles: reused by display name, else created. */
+export interface SecurityGroupSpec {
+  /** The platform's role for the group ("admin"); its object ID is remembered under this key. */
+  key: string;
+  displayName: string;
+  /** Why the group exists, in the guide's words: the group's description and the step's "why". */
+  purpose: string;
+}
+
+/** A Conditional Access policy that requires MFA to sign in to one of the platform's apps (facts §12.1). */
+export interface MfaPolicySpec {
+  key: string;
+  displayName: string;
+  app: AppRegistrationSpec['role'];
+  /** Why the policy exists, in the guide's words. */
+  why: string;
+}
+
+/** Directory objects besides the apps: set up after them, in the same run. */
+export interface DirectoryObjectsSpec {
+  securityGroups: SecurityGroupSpec[];
+  mfaPolicies: MfaPolicySpec[];
+}
+
 /** A value handed to the platform at the end (pasted, written to .env, or pushed through its API). */
 export interface OutputField {
   key: string;
@@ -45,8 +69,12 @@ export interface OutputField {
     | { from: 'app'; app: AppRegistrationSpec['role']; field: 'clientId' | 'clientSecret' }
     | { from: 'partnerTenantId' }
     | { from: 'answer'; question: string }
-    | { from: 'constant'; value: string };
+    | { from: 'constant'; value: string }
+    /** The object ID of a security group from `directoryObjects`, by its key. */
+    | { from: 'group'; group: string };
   secret: boolean;
+  /** Written to the .env file (delivery 'envFile'); other values are entered in the platform's own screens. */
+  envVariable?: boolean;
 }
 
 export interface TroubleshootingEntry {
@@ -67,6 +95,8 @@ export interface PlatformProfile<Answers extends Record<string, unknown> = Recor
   questions: Question[];
   answers: z.ZodType<Answers>;
   apps(answers: Answers): AppRegistrationSpec[];
+  /** Groups and policies the platform needs in the tenant besides its apps (none when absent). */
+  directoryObjects?(answers: Answers): DirectoryObjectsSpec;
   outputs(answers: Answers): OutputField[];
   /** How the values reach the platform when it has no API: a copy sheet or a .env file. */
   delivery: 'copySheet' | 'envFile' | 'api';

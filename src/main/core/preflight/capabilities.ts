@@ -24,6 +24,7 @@ export const capabilities = {
   manageSecurityGroups: {
     label: 'Create security groups',
     roles: [R.GlobalAdministrator, R.GroupsAdministrator, R.UserAdministrator],
+    otherwise: 'Possible without these roles if your tenant lets users create security groups (Microsoft’s default).',
   },
   manageConditionalAccess: {
     label: 'Create a Conditional Access policy',

@@ -47,7 +47,7 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
       return {
         action: 'create',
         summary: `Create a client secret valid for ${spec.secret.lifetimeMonths} months`,
-        details: ['Stored only in this computer’s secure vault; shown to you once, on request.'],
+        details: ['Stored only in this computer’s secure vault; revealed to you only when you ask, and each reveal is logged.'],
       };
     },
 

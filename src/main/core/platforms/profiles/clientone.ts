@@ -28,6 +28,7 @@ export const clientOneProfile: PlatformProfile<Answers> = {
     },
     {
       id: 'partnerCenterApp',
+      default: false,
       kind: 'yesNo',
       label: 'Also create the Partner Center app?',
       help: 'Lets PanelOne grant ClientOne consent in each client tenant for you ("Grant ClientOne consent"). Without it you open an admin consent link in every client tenant.',

@@ -35,12 +35,14 @@ export const clmentProfile: PlatformProfile<Answers> = {
     },
     {
       id: 'multiTenant',
+      default: false,
       kind: 'yesNo',
       label: 'Allow accounts from other tenants?',
       help: 'Only if your team signs in with guest accounts from other tenants. Otherwise only your own tenant’s accounts can sign in.',
     },
     {
       id: 'assignmentRequired',
+      default: false,
       kind: 'yesNo',
       label: 'Only let assigned users and groups sign in?',
       help: 'Turns on "Assignment required"; you then choose who may sign in.',

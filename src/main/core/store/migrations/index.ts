@@ -1,6 +1,8 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001-workspaces';
 import { migration0002 } from './0002-onboarding';
+import { migration0003 } from './0003-managed-objects';
+import { migration0004 } from './0004-platform-delivery';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, EyeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { HandoverField } from '../../../../shared/domain/onboarding';
@@ -8,12 +8,23 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { copyToClipboard } from './clipboard';
 
 const useStyles = makeStyles({
-  table: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr max-content', gap: tokens.spacingVerticalS, alignItems: 'center' },
+  table: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr max-content max-content', gap: tokens.spacingVerticalS, alignItems: 'center' },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
 /** What to give the platform: every value with a copy button; secrets masked until asked for. */
-export function HandoverSheet({ workspaceId, fields }: { workspaceId: string; fields: HandoverField[] }) {
+export function HandoverSheet({
+  workspaceId,
+  fields,
+  ticks,
+  onTick,
+}: {
+  workspaceId: string;
+  fields: HandoverField[];
+  /** Fields the admin has marked as pasted into the platform. */
+  ticks: string[];
+  onTick(fieldKey: string, ticked: boolean): void;
+}) {
   const styles = useStyles();
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [copied, setCopied] = useState<string | undefined>();
@@ -61,6 +72,14 @@ export function HandoverSheet({ workspaceId, fields }: { workspaceId: string; fi
                     {copied === field.key ? 'Copied' : 'Copy'}
                   </Button>
                 ) : null}
+              </div>
+              <div role="cell">
+                <Checkbox
+                  label="Done"
+                  checked={ticks.includes(field.key)}
+                  onChange={(_e, d) => onTick(field.key, d.checked === true)}
+                  aria-label={`${field.label} pasted into the platform`}
+                />
               </div>
             </div>
           );

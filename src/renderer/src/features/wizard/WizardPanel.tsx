@@ -7,6 +7,8 @@ import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAuthStore } from '../auth/auth-store';
+import type { DeliveryStatus } from '../../../../shared/domain/delivery';
+import { DeliveryPanel } from '../delivery/DeliveryPanel';
 import { HandoverSheet } from './HandoverSheet';
 import { PreviewList } from './PreviewList';
 import { QuestionsForm } from './QuestionsForm';
@@ -41,6 +43,9 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const [handover, setHandover] = useState<HandoverField[] | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
+  const [delivery, setDelivery] = useState<DeliveryStatus | undefined>();
+  const [deliveryAttempt, setDeliveryAttempt] = useState(0);
+  const [wizardAttempt, setWizardAttempt] = useState(0);
   /** Apps the admin chose to reuse (role -> appId), sent with preview and apply. */
   const [adopt, setAdopt] = useState<Record<string, string>>({});
 
@@ -94,7 +99,29 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       offProgress();
       offFinished();
     };
-  }, [workspaceId]);
+  }, [workspaceId, wizardAttempt]);
+
+  // How the values reach the platform (API connection, .env, copy-sheet ticks), once setup is done.
+  useEffect(() => {
+    if (stage !== 'done') return;
+    let current = true;
+    void getApi()
+      .call('delivery.status', { workspaceId })
+      .then((r) => {
+        if (current && r.ok) setDelivery(r.value);
+      });
+    return () => {
+      current = false;
+    };
+  }, [workspaceId, stage, deliveryAttempt]);
+
+  const tick = (fieldKey: string, ticked: boolean) => {
+    void getApi()
+      .call('delivery.tick', { workspaceId, fieldKey, ticked })
+      .then((r) => {
+        if (r.ok && delivery) setDelivery({ ...delivery, ticks: r.value.ticks });
+      });
+  };
 
   const guard = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -147,6 +174,24 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
     });
 
   if (!wizard) return error ? <ErrorBar error={error} /> : <Spinner label="Loading the wizard…" />;
+  if (wizard.needsConnection) {
+    return (
+      <Card className={styles.card} aria-label="Guided setup">
+        <Text weight="semibold" size={400} as="h2">
+          Connect to your platform
+        </Text>
+        <Text size={200}>
+          This platform publishes its requirements through the Platform Onboarding API. Connect once: the guided setup then
+          plans the app registration from what the platform asks for, and hands the values back to it.
+        </Text>
+        <DeliveryPanel
+          workspaceId={workspaceId}
+          status={{ connection: null, ticks: [], envFile: false }}
+          onChanged={() => setWizardAttempt((n) => n + 1)}
+        />
+      </Card>
+    );
+  }
   if (!wizard.supported) {
     return (
       <Card className={styles.card}>
@@ -200,7 +245,12 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       {stage === 'apply' && run?.interrupted ? (
         <Text>This setup was interrupted (the app was closed or stopped). Resume continues at the first unfinished step.</Text>
       ) : null}
-      {stage === 'done' && handover ? <HandoverSheet workspaceId={workspaceId} fields={handover} /> : null}
+      {stage === 'done' && handover ? (
+        <HandoverSheet workspaceId={workspaceId} fields={handover} ticks={delivery?.ticks ?? []} onTick={tick} />
+      ) : null}
+      {stage === 'done' && delivery ? (
+        <DeliveryPanel workspaceId={workspaceId} status={delivery} onChanged={() => setDeliveryAttempt((n) => n + 1)} />
+      ) : null}
 
       {error && !stepsNeedingSignIn ? <ErrorBar error={error} /> : null}
       {stepsNeedingSignIn ? (
