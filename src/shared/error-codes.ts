@@ -26,6 +26,8 @@ export const ErrorCode = {
   PlatformNotFound: 'platform_not_found',
   PlatformRejected: 'platform_rejected',
   PlatformNotConnected: 'platform_not_connected',
+  ConsentNeedsAdmin: 'consent_needs_admin',
+  ConsentNotGranted: 'consent_not_granted',
   RunInProgress: 'run_in_progress',
   WizardAnswersInvalid: 'wizard_answers_invalid',
   VerificationFailed: 'verification_failed',

@@ -174,6 +174,8 @@ test.describe('the guided setup, end to end, for each platform', () => {
     const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – Clment', 'Clment');
     await effort.click(wizard.getByLabel('European Union'));
     await effort.click(wizard.getByLabel('Only let assigned users and groups sign in?'));
+    const member = sandbox.info.users.find((u) => u.key === 'member')!;
+    await effort.type(wizard.getByLabel('Who may sign in'), member.username);
     await previewAndApply(page, wizard, effort, sandbox);
     await revealAndCopy(wizard, effort, 'Client Secret');
     effort.record('Clment', 14);
@@ -182,7 +184,12 @@ test.describe('the guided setup, end to end, for each platform', () => {
     expect(clment.signInAudience).toBe('AzureADMyOrg');
     expect(clment.web.redirectUris).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);
     expect(grantedScopes(sandbox, clment.appId, GRAPH_APP_ID)).toEqual(['User.Read', 'email', 'openid', 'profile']);
-    expect(partner(sandbox).findServicePrincipalByAppId(clment.appId)?.appRoleAssignmentRequired).toBe(true);
+    const sp = partner(sandbox).findServicePrincipalByAppId(clment.appId)!;
+    expect(sp.appRoleAssignmentRequired).toBe(true);
+    // The member listed, and the signed-in admin so they are not locked out (facts §12.2).
+    const admin = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
+    const assigned = [...partner(sandbox).appRoleAssignments.values()].filter((a) => a.resourceId === sp.id).map((a) => a.principalId);
+    expect(assigned.sort()).toEqual([partner(sandbox).findUserByUpn(member.username)!.id, partner(sandbox).findUserByUpn(admin.username)!.id].sort());
   });
 });
 
@@ -213,6 +220,8 @@ test.describe('drift and recovery', () => {
 
   for (const crashAt of ['main:registration:after', 'main:secret:before', 'main:admin-consent:before']) {
     test(`the host killed at ${crashAt} resumes after a restart with no duplicate (replication delay and 429s on)`, async ({ app, sandbox }) => {
+      // Two host processes, three sign-ins, and throttled Graph calls with replication delays on.
+      test.setTimeout(120_000);
       sandbox.patchSettings({
         replication: { applicationDelayMs: 1000, secretDelayMs: 1000 },
         faults: { graph: { throttle: { capacity: 10, refillPerSecond: 5 } } },

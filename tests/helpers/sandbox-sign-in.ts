@@ -12,12 +12,12 @@ export interface Credentials {
  * picker ("Use another account"), user name and password, and the consent prompt when it appears.
  * Resolves when the browser has been sent back to the loopback redirect.
  */
-export async function completeSandboxSignIn(page: Page, who: Credentials): Promise<void> {
+export async function completeSandboxSignIn(page: Page, who: Credentials, finished: RegExp = /You are signed in|Sign-in did not complete/): Promise<void> {
   const other = page.locator('#otherTile');
   const username = page.locator('input[name="loginfmt"]');
   const mfa = page.locator('#idTxtBx_SAOTCC_OTC');
   const accept = page.locator('#idBtn_Accept');
-  const done = page.getByText(/You are signed in|Sign-in did not complete/);
+  const done = page.getByText(finished);
   // Entra reuses the browser session when it can: the first page may already be MFA, consent or done.
   await other.or(username).or(mfa).or(accept).or(done).first().waitFor();
   if (await other.isVisible()) await other.click();

@@ -7,6 +7,7 @@ import { EventBus } from './events/event-bus';
 import type { CrashPoint } from './onboarding/onboarding-engine';
 import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
+import { BrowserConsentService } from './onboarding/browser-consent-service';
 import { deliverableConfiguration } from './onboarding/deliverable-configuration';
 import { EnvFileExporter } from './platforms/delivery/env-file-exporter';
 import { PlatformDeliveryService } from './platforms/delivery/platform-delivery-service';
@@ -51,6 +52,7 @@ export interface Core {
     auth: AuthService;
     preflight: PreflightService;
     onboarding: OnboardingService;
+    browserConsent: BrowserConsentService;
     delivery: PlatformDeliveryService;
     envFiles: EnvFileExporter;
     appInfo: () => AppInfo;
@@ -71,16 +73,18 @@ export function createCore(options: CoreOptions): Core {
   const workspaces = new WorkspaceService(new WorkspaceRepository(db), events);
   // An explicit client ID (command line) wins over the one the admin saved in settings.
   const clientId = options.clientId ?? options.settings.get('publicClientId') ?? undefined;
+  // How a Microsoft page is opened: Electron's system browser, or (web host) a link in the page.
+  const openUrl =
+    options.openUrl ??
+    (async (url: string) => {
+      events.emit('auth.openUrl', { url });
+    });
   const signIn = new SignInService({
     cloud: options.cloud,
     vault: options.vault,
     ...(clientId ? { clientId } : {}),
     ...(options.signInTimeoutMs ? { interactiveTimeoutMs: options.signInTimeoutMs } : {}),
-    openUrl:
-      options.openUrl ??
-      (async (url) => {
-        events.emit('auth.openUrl', { url });
-      }),
+    openUrl,
   });
   const auth = new AuthService(signIn, options.cloud, workspaces, events, options.settings);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
@@ -96,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     platformRequirements: (workspaceId) => delivery.requirements(workspaceId),
     platformConnection: (workspaceId) => delivery.connection(workspaceId),
   });
+  const browserConsent = new BrowserConsentService({ db, signIn, cloud: options.cloud, openUrl });
   const delivery = new PlatformDeliveryService({
     db,
     vault: options.vault,
@@ -117,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
       auth,
       preflight,
       onboarding,
+      browserConsent,
       delivery,
       envFiles,
       appInfo: () => ({

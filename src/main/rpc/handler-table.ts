@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
 import { authHandlers } from '../core/auth/auth-handlers';
+import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
@@ -14,6 +15,7 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...workspaceHandlers(services.workspaces),
     ...authHandlers(services.auth, services.preflight),
     ...onboardingHandlers(services.onboarding),
+    ...consentHandlers(services.browserConsent),
     ...deliveryHandlers(services.delivery, services.envFiles),
   };
 }

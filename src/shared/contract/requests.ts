@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountSummarySchema, authStateSchema, clientIdSchema, signInInputSchema } from '../domain/auth';
-import { handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
+import { checklistSchema, handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
 import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
 import {
@@ -56,9 +56,18 @@ export const requests = {
   'onboarding.resume': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ runId: z.string() }) },
   'onboarding.run': { input: z.object({ workspaceId: z.string().min(1) }), output: runViewSchema.nullable() },
   'onboarding.handover': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ fields: z.array(handoverFieldSchema) }) },
+  'onboarding.consentInBrowser': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), role: z.enum(['main', 'partnerCenter']) }),
+    output: z.object({ granted: z.literal(true) }),
+  },
   'onboarding.revealSecret': {
     input: z.object({ workspaceId: z.string().min(1), role: z.enum(['main', 'partnerCenter']) }),
     output: z.object({ value: z.string() }),
+  },
+  'onboarding.checklist': { input: z.object({ workspaceId: z.string().min(1) }), output: checklistSchema },
+  'onboarding.tickChecklist': {
+    input: z.object({ workspaceId: z.string().min(1), itemKey: z.string().min(1), done: z.boolean() }),
+    output: checklistSchema,
   },
   'delivery.status': { input: z.object({ workspaceId: z.string().min(1) }), output: deliveryStatusSchema },
   'delivery.connect': { input: connectInputSchema, output: z.object({ platformName: z.string() }) },

@@ -12,12 +12,14 @@ export const previewItemSchema = z.object({
   adoptable: z
     .object({ role: z.string(), apps: z.array(z.object({ appId: z.string(), displayName: z.string() })) })
     .optional(),
+  /** Blocked, but the run can get past it another way (admin consent in the browser). */
+  fallback: z.literal('browserConsent').optional(),
 });
 export type PreviewItemDto = z.infer<typeof previewItemSchema>;
 
 export const questionSchema = z.object({
   id: z.string(),
-  kind: z.enum(['text', 'choice', 'yesNo', 'redirectUris']),
+  kind: z.enum(['text', 'choice', 'yesNo', 'redirectUris', 'principals']),
   label: z.string(),
   help: z.string().optional(),
   placeholder: z.string().optional(),
@@ -85,3 +87,16 @@ export const handoverFieldSchema = z.object({
   secretOf: z.object({ role: z.string(), hint: z.string(), endDateTime: z.string() }).optional(),
 });
 export type HandoverField = z.infer<typeof handoverFieldSchema>;
+
+/** A step left to do in the platform's own portal, and whether the admin has ticked it. */
+export const checklistItemSchema = z.object({
+  key: z.string(),
+  text: z.string(),
+  help: z.string().optional(),
+  done: z.boolean(),
+});
+export type ChecklistItemDto = z.infer<typeof checklistItemSchema>;
+
+/** The workspace's checklist in the guide's order; empty when the platform has none. */
+export const checklistSchema = z.object({ items: z.array(checklistItemSchema) });
+export type ChecklistDto = z.infer<typeof checklistSchema>;

@@ -7,6 +7,7 @@ export const stepIds = [
   'listGdapCustomers',
   'registerApp',
   'grantAdminConsent',
+  'assignUsers',
   'securityGroups',
   'conditionalAccess',
   'partnerCenter',

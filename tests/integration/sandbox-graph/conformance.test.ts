@@ -54,6 +54,8 @@ beforeAll(async () => {
   add('appRoleAssignment', await c.api(`/servicePrincipals/${graphSp.id}/appRoleAssignedTo`).post({ principalId: sp.id, resourceId: graphSp.id, appRoleId: 'df021288-bdef-4463-88db-98f22de89214' }));
   add('organization', ...(await c.api('/organization').get()).value);
   add('user', await c.api('/me').get());
+  const me = (await c.api('/me').get()) as { userPrincipalName: string };
+  add('user', await c.api(`/users/${encodeURIComponent(me.userPrincipalName)}`).select(['id', 'userPrincipalName', 'accountEnabled', 'userType', 'createdDateTime']).get());
   add('group', await c.api('/groups').post({ displayName: 'Conformance', mailEnabled: false, mailNickname: 'conformance', securityEnabled: true }));
   add('directoryObject', ...(await c.api('/me/memberOf').get()).value);
   add('delegatedAdminCustomer', ...(await c.api('/tenantRelationships/delegatedAdminCustomers').get()).value);

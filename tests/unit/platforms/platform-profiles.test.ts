@@ -40,6 +40,7 @@ describe('platform profiles', () => {
 const sampleAnswers: Record<string, unknown> = {
   clientone: { redirectUri: 'https://panel.example.com/auth-clientone-sso-callback', partnerCenterApp: true, origin: 'https://portal.example.com' },
   'bvoip-partner-portal': { portalRedirectUris: 'https://acme.bvoip.net/users' },
+  'bvoip-phone-systems': { purpose: 'resale', domainModel: 'perCustomer', structure: 'nested', phoneSystemName: 'Acme Dental', portalRedirectUris: 'https://acme.bvoip.net/users' },
   sonicsaas: { domain: 'sonic.example.com', bulkInvite: true, groupOverage: true },
   clment: { region: 'eu' },
 };
@@ -95,6 +96,32 @@ describe('bvoip partner portal', () => {
     expect(app?.secret).toEqual({ lifetimeMonths: 24 });
   });
 
+  it('builds exactly the app and handover it always has (shared with bvoip phone systems)', () => {
+    const a = bvoipPartnerPortalProfile.answers.parse({ portalRedirectUris: 'https://acme.bvoip.net/users\nhttps://mtp.bvoip.net/users' });
+    expect(bvoipPartnerPortalProfile.apps(a)).toEqual([
+      {
+        role: 'main',
+        displayName: 'bvoip SSO',
+        signInAudience: 'AzureADMultipleOrgs',
+        redirectUris: { web: [], spa: ['https://mtp.bvoip.net/users', 'https://acme.bvoip.net/users'], publicClient: [] },
+        graph: { delegated: [], application: ['User.Read.All'] },
+        otherDelegated: [],
+        groupMembershipClaims: null,
+        idTokenOptionalClaims: [],
+        secret: { lifetimeMonths: 24 },
+        adminConsent: true,
+        assignmentRequired: false,
+      },
+    ]);
+    expect(bvoipPartnerPortalProfile.outputs(a)).toEqual([
+      { key: 'clientId', label: 'Application (client) ID', source: { from: 'app', app: 'main', field: 'clientId' }, secret: false },
+      { key: 'tenantId', label: 'Directory (tenant) ID', source: { from: 'partnerTenantId' }, secret: false },
+      { key: 'clientSecret', label: 'Client secret', source: { from: 'app', app: 'main', field: 'clientSecret' }, secret: true },
+    ]);
+    expect(bvoipPartnerPortalProfile.guide.manualSteps).toBe(29);
+    expect(bvoipPartnerPortalProfile.checklist).toBeUndefined();
+  });
+
   it('names the bad line of a pasted block', () => {
     const result = bvoipPartnerPortalProfile.answers.safeParse({ portalRedirectUris: 'https://ok.example/a\nhttp://bad.example/b' });
     expect(result.error?.issues[0]?.message).toMatch(/^Line 2 \(http:\/\/bad.example\/b\)/);
@@ -106,7 +133,7 @@ describe('Clment', () => {
     const [eu] = clmentProfile.apps(clmentProfile.answers.parse({ region: 'eu' }));
     expect(eu?.redirectUris.web).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);
     expect(eu?.signInAudience).toBe('AzureADMyOrg');
-    const [multi] = clmentProfile.apps(clmentProfile.answers.parse({ region: 'au', multiTenant: true, assignmentRequired: true }));
+    const [multi] = clmentProfile.apps(clmentProfile.answers.parse({ region: 'au', multiTenant: true, assignmentRequired: true, principals: 'adele@contoso.com' }));
     expect(multi).toMatchObject({ signInAudience: 'AzureADMultipleOrgs', assignmentRequired: true });
   });
 

@@ -29,6 +29,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'auth.signOut': () => ({}),
     'preflight.run': notUsed,
     'auth.useClientId': notUsed,
+    'onboarding.consentInBrowser': notUsed,
     'delivery.status': notUsed,
     'delivery.connect': notUsed,
     'delivery.diff': notUsed,
@@ -43,6 +44,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'onboarding.run': notUsed,
     'onboarding.handover': notUsed,
     'onboarding.revealSecret': notUsed,
+    'onboarding.checklist': notUsed,
+    'onboarding.tickChecklist': notUsed,
     ...overrides,
   };
 }

@@ -33,6 +33,15 @@ export const stepScopes = {
     scopes: ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'],
     why: 'Grants admin consent in your tenant: creates the app’s service principal and grants its permissions.',
   },
+  assignUsers: {
+    resource: 'graph',
+    // Least privileged per Microsoft's permission catalogue (data/graph-permissions/permissions.json):
+    // GET /users/{id} User.ReadBasic.All; GET /groups Group.ReadBasic.All; POST appRoleAssignedTo
+    // AppRoleAssignment.ReadWrite.All, which "also requires" Application.Read.All (also enough for
+    // GET appRoleAssignedTo).
+    scopes: ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All', 'User.ReadBasic.All', 'Group.ReadBasic.All'],
+    why: 'Finds the users and security groups you chose by name and assigns them to the platform’s app, so only they can sign in.',
+  },
   securityGroups: {
     resource: 'graph',
     scopes: ['Group.ReadWrite.All'],

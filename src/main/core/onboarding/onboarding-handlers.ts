@@ -12,6 +12,8 @@ export function onboardingHandlers(
   | 'onboarding.run'
   | 'onboarding.handover'
   | 'onboarding.revealSecret'
+  | 'onboarding.checklist'
+  | 'onboarding.tickChecklist'
 > {
   return {
     'onboarding.wizard': (i) => service.wizard(i.workspaceId),
@@ -22,5 +24,7 @@ export function onboardingHandlers(
     'onboarding.run': (i) => service.runView(i.workspaceId),
     'onboarding.handover': (i) => ({ fields: service.handover(i.workspaceId) }),
     'onboarding.revealSecret': (i) => service.revealSecret(i.workspaceId, i.role),
+    'onboarding.checklist': (i) => ({ items: service.checklist(i.workspaceId) }),
+    'onboarding.tickChecklist': (i) => ({ items: service.tickChecklist(i.workspaceId, i.itemKey, i.done) }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { HandoverField, RunView, WizardDto } from '../../../shared/domain/onboarding';
+import type { ChecklistItemDto, HandoverField, RunView, WizardDto } from '../../../shared/domain/onboarding';
 import { ErrorCode } from '../../../shared/error-codes';
 import type { SignInService } from '../auth/sign-in-service';
 import type { StepId } from '../auth/step-scopes';
@@ -15,6 +15,7 @@ import { roleNames } from '../preflight/directory-roles';
 import type { Vault } from '../vault/vault';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import { AuditLog } from './audit-log';
+import { ChecklistRepository } from './checklist-repository';
 import { ManagedAppRepository } from './managed-app-repository';
 import { ManagedObjectRepository } from './managed-object-repository';
 import { OnboardingEngine, type CrashPoint, type PreviewItem } from './onboarding-engine';
@@ -337,5 +338,27 @@ export class OnboardingService {
     }
     this.audit.record(workspaceId, 'secret.revealed', { role, keyId: secret.keyId, hint: secret.hint }, this.now().toISOString());
     return { value };
+  }
+
+  /**
+   * What is left to do in the platform's own portal, from the answers setup used, with the admin's
+   * ticks. Empty for a platform whose profile has no checklist.
+   */
+  checklist(workspaceId: string): ChecklistItemDto[] {
+    const profile = platformProfiles[this.o.workspaces.get(workspaceId).platformId];
+    if (!profile?.checklist) return [];
+    const done = new Set(new ChecklistRepository(this.o.db).ticked(workspaceId));
+    return profile.checklist(this.answersOf(workspaceId)).map((item) => ({ ...item, done: done.has(item.key) }));
+  }
+
+  /** Ticks or unticks one item; only items on the workspace's current checklist can be ticked. */
+  tickChecklist(workspaceId: string, itemKey: string, done: boolean): ChecklistItemDto[] {
+    if (!this.checklist(workspaceId).some((item) => item.key === itemKey)) {
+      throw new AppError(ErrorCode.ValidationFailed, 'That step is not on this workspace’s checklist.', {
+        fix: 'Reload the workspace: the checklist follows the answers the last setup used.',
+      });
+    }
+    new ChecklistRepository(this.o.db).setTicked(workspaceId, itemKey, done, this.now().toISOString());
+    return this.checklist(workspaceId);
   }
 }

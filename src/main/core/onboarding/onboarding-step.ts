@@ -33,6 +33,8 @@ export interface StepPreview {
   action: StepAction;
   summary: string;
   details: string[];
+  /** A blocked step the run can still get past another way (a Global Administrator in the browser). */
+  fallback?: 'browserConsent';
   /** Existing apps the admin may choose to reuse instead of creating one (matched by display name). */
   adoptable?: { role: string; apps: { appId: string; displayName: string }[] };
 }

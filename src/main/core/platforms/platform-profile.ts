@@ -8,7 +8,9 @@ export type Question =
   | { id: string; kind: 'choice'; label: string; help?: string; options: { value: string; label: string; help?: string }[]; default?: string }
   | { id: string; kind: 'yesNo'; label: string; help?: string; default?: boolean }
   /** A block of redirect URIs pasted once, checked line by line (see parseRedirectUriBlock). */
-  | { id: string; kind: 'redirectUris'; label: string; help?: string; platform: RedirectPlatform; required: boolean };
+  | { id: string; kind: 'redirectUris'; label: string; help?: string; platform: RedirectPlatform; required: boolean }
+  /** Users (by user principal name) and security groups (by display name), one per line (see principalsAnswer). */
+  | { id: string; kind: 'principals'; label: string; help?: string; required: boolean };
 
 /** A Microsoft Graph permission by name; resolved to its GUID from the tenant's Graph service principal. */
 export interface GraphPermissions {
@@ -34,6 +36,11 @@ export interface AppRegistrationSpec {
   adminConsent: boolean;
   /** Require users to be assigned before they can sign in (appRoleAssignmentRequired, facts §12.2). */
   assignmentRequired: boolean;
+  /**
+   * Who is assigned when assignment is required: user principal names and security group display
+   * names (the signed-in admin is always added). None when absent.
+   */
+  assignees?: string[];
 }
 
 /** A security group the platform maps to one of its roles: reused by display name, else created. */
@@ -77,6 +84,16 @@ export interface OutputField {
   envVariable?: boolean;
 }
 
+/**
+ * A step the guide has the admin do in the platform's own portal, which no API can do for them.
+ * Ticks are kept per workspace under `key`, so a key must stay the same while the step's meaning does.
+ */
+export interface ChecklistItem {
+  key: string;
+  text: string;
+  help?: string;
+}
+
 export interface TroubleshootingEntry {
   symptom: string;
   cause: string;
@@ -98,6 +115,8 @@ export interface PlatformProfile<Answers extends Record<string, unknown> = Recor
   /** Groups and policies the platform needs in the tenant besides its apps (none when absent). */
   directoryObjects?(answers: Answers): DirectoryObjectsSpec;
   outputs(answers: Answers): OutputField[];
+  /** What is left to do in the platform's own portal after setup, in order (none when absent). */
+  checklist?(answers: Answers): ChecklistItem[];
   /** How the values reach the platform when it has no API: a copy sheet or a .env file. */
   delivery: 'copySheet' | 'envFile' | 'api';
   troubleshooting: TroubleshootingEntry[];

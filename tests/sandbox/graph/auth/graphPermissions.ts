@@ -12,6 +12,12 @@ const appWrite = { delegated: ['Application.ReadWrite.All'], application: ['Appl
 export const graphPermissions = {
   me: { delegated: anyOf('User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'), application: [], source: 'GET /me' },
   meMemberOf: { delegated: anyOf('User.Read', 'GroupMember.Read.All', 'Group.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All'), application: [], source: 'GET /me/memberof' },
+  // GET /users/{id}: User.ReadBasic.All is least privileged; User.Read and User.ReadWrite reach only the signed-in user's own object (getUser applies that).
+  getUser: {
+    delegated: anyOf('User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'User.Read', 'User.ReadWrite'),
+    application: anyOf('User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),
+    source: 'GET /users/{id}',
+  },
   // Every signed-in user may read their organization with User.Read (permissions.json: GET /organization).
   organization: {
     delegated: anyOf('User.Read', 'User.Read.All', 'Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),

@@ -13,6 +13,8 @@ import { resolveAppPermissions } from '../app-permissions';
 import type { OnboardingStep, StepContext, StepPreview } from '../onboarding-step';
 import { ResourceCatalog, type ResolvedPermission } from '../resource-catalog';
 import { waitForReplication } from '../wait-for-replication';
+import { ErrorCode } from '../../../../shared/error-codes';
+import { AppError } from '../../errors/app-error';
 import { requireManagedApp } from './find-managed-app';
 
 interface ConsentGap {
@@ -64,18 +66,21 @@ export function adminConsentStep(spec: AppRegistrationSpec): OnboardingStep {
     scopes: 'grantAdminConsent',
 
     async inspect(ctx): Promise<StepPreview> {
+      const browserFallback = 'When setup reaches this step, you can open Microsoft’s admin consent page for them to accept in the browser.';
       if (needsApplication && !ctx.can('consentApplication')) {
         return {
           action: 'blocked',
           summary: 'Your roles cannot grant admin consent for application permissions',
-          details: [`Needed: ${spec.graph.application.join(', ')}. A Global Administrator or Privileged Role Administrator can grant them.`],
+          details: [`Needed: ${spec.graph.application.join(', ')}. A Global Administrator or Privileged Role Administrator can grant them.`, browserFallback],
+          fallback: 'browserConsent',
         };
       }
       if (!ctx.can('consentDelegated')) {
         return {
           action: 'blocked',
           summary: 'Your roles cannot grant admin consent',
-          details: ['A Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator can.'],
+          details: ['A Global Administrator, Privileged Role Administrator, Application Administrator or Cloud Application Administrator can.', browserFallback],
+          fallback: 'browserConsent',
         };
       }
       const client = ctx.graph('findExistingApps');
@@ -94,6 +99,14 @@ export function adminConsentStep(spec: AppRegistrationSpec): OnboardingStep {
       if (!spObjectId) throw new Error('The enterprise application step must run first.');
       const permissions = await resolveAppPermissions(spec, new ResourceCatalog(client));
       const gap = await consentGap(client, spObjectId, permissions);
+      if (gap.delegated.size === 0 && gap.application.length === 0) return { granted: [] };
+      if ((needsApplication && !ctx.can('consentApplication')) || !ctx.can('consentDelegated')) {
+        // Not a failure of the setup: someone with the role must accept, in the browser.
+        throw new AppError(ErrorCode.ConsentNeedsAdmin, 'Admin consent needs a Global Administrator or Privileged Role Administrator.', {
+          fix: 'Choose “Grant admin consent in the browser” and have one of them sign in there and accept; setup then continues.',
+          details: { role: spec.role, missing: describe(gap) },
+        });
+      }
       // A brand-new service principal can be unknown to grants for a moment (facts §4.2, §5).
       const patiently = <T>(what: string, call: () => Promise<T>) =>
         waitForReplication(call, { isTransient: isReplicationDelay, onWait: (ms) => ctx.report(`Waiting for Microsoft to replicate before ${what}`, ms) });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { PlatformProfile } from '../platform-profile';
 import { redirectUriBlockAnswer } from '../answer-schemas';
+import { bvoipSsoApp, bvoipSsoOutputs } from './bvoip-sso-app';
 
-/** The one redirect URI every bvoip partner app has (seed 001, step 7). */
-export const BVOIP_MTP_REDIRECT_URI = 'https://mtp.bvoip.net/users';
+export { BVOIP_MTP_REDIRECT_URI } from './bvoip-sso-app';
 
 const answers = z.object({
   portalRedirectUris: redirectUriBlockAnswer('spa'),
@@ -26,30 +26,8 @@ export const bvoipPartnerPortalProfile: PlatformProfile<Answers> = {
     },
   ],
   answers,
-  apps: (a) => [
-    {
-      role: 'main',
-      displayName: 'bvoip SSO',
-      signInAudience: 'AzureADMultipleOrgs',
-      redirectUris: {
-        web: [],
-        spa: [BVOIP_MTP_REDIRECT_URI, ...a.portalRedirectUris.filter((u) => u !== BVOIP_MTP_REDIRECT_URI)],
-        publicClient: [],
-      },
-      graph: { delegated: [], application: ['User.Read.All'] },
-      otherDelegated: [],
-      groupMembershipClaims: null,
-      idTokenOptionalClaims: [],
-      secret: { lifetimeMonths: 24 },
-      adminConsent: true,
-      assignmentRequired: false,
-    },
-  ],
-  outputs: () => [
-    { key: 'clientId', label: 'Application (client) ID', source: { from: 'app', app: 'main', field: 'clientId' }, secret: false },
-    { key: 'tenantId', label: 'Directory (tenant) ID', source: { from: 'partnerTenantId' }, secret: false },
-    { key: 'clientSecret', label: 'Client secret', source: { from: 'app', app: 'main', field: 'clientSecret' }, secret: true },
-  ],
+  apps: (a) => [bvoipSsoApp('bvoip SSO', a.portalRedirectUris)],
+  outputs: () => bvoipSsoOutputs(),
   delivery: 'copySheet',
   troubleshooting: [
     {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlatformProfile } from '../platform-profile';
+import { principalsAnswer } from '../principals-answer';
 import { SIGN_IN_SCOPES } from '../well-known-apps';
 
 /** Clment's callback per data region (seed 003, step 1). */
@@ -9,11 +10,19 @@ export const clmentRedirectUris = {
   au: 'https://identity.au.clment.com/auth/sso/microsoft/callback',
 } as const;
 
-const answers = z.object({
-  region: z.enum(['us', 'eu', 'au'], { error: 'Choose the region your Clment organisation lives in.' }),
-  multiTenant: z.boolean().default(false),
-  assignmentRequired: z.boolean().default(false),
-});
+const answers = z
+  .object({
+    region: z.enum(['us', 'eu', 'au'], { error: 'Choose the region your Clment organisation lives in.' }),
+    multiTenant: z.boolean().default(false),
+    assignmentRequired: z.boolean().default(false),
+    // Asked always, used only with assignment required (seed 003, "Restricting which Entra users can sign in").
+    principals: principalsAnswer(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.assignmentRequired && a.principals.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['principals'], message: 'List at least one user or security group who may sign in to Clment.' });
+    }
+  });
 type Answers = z.infer<typeof answers>;
 
 /** Clment (seed 003): single-tenant by default, Web redirect by region, optional assignment. */
@@ -47,6 +56,13 @@ export const clmentProfile: PlatformProfile<Answers> = {
       label: 'Only let assigned users and groups sign in?',
       help: 'Turns on "Assignment required"; you then choose who may sign in.',
     },
+    {
+      id: 'principals',
+      kind: 'principals',
+      label: 'Who may sign in',
+      help: 'Only when assignment is required. One per line: a user by their user principal name (such as adele@contoso.com), or a security group by its name. You are always added, so you cannot lock yourself out.',
+      required: false,
+    },
   ],
   answers,
   apps: (a) => [
@@ -62,6 +78,7 @@ export const clmentProfile: PlatformProfile<Answers> = {
       secret: { lifetimeMonths: 24 },
       adminConsent: true,
       assignmentRequired: a.assignmentRequired,
+      assignees: a.assignmentRequired ? a.principals : [],
     },
   ],
   outputs: () => [
@@ -73,6 +90,10 @@ export const clmentProfile: PlatformProfile<Answers> = {
   troubleshooting: [
     { symptom: 'Redirect URI mismatch at sign-in', cause: 'The region’s callback is not on the app.', fix: 'Check the region; run the wizard again to repair the redirect URI.' },
     { symptom: 'A scope is missing', cause: 'openid, profile, email or User.Read was removed.', fix: 'Run the wizard again; it restores the permissions and consent.' },
-    { symptom: 'A user cannot sign in', cause: 'Assignment is required and the user is not assigned (AADSTS50105).', fix: 'Assign the user or a group they are in.' },
+    {
+      symptom: 'A user cannot sign in',
+      cause: 'Assignment is required and the user is not assigned (AADSTS50105).',
+      fix: 'Add the user, or a security group they are in, under "Who may sign in" and run the wizard again.',
+    },
   ],
 };

@@ -73,6 +73,19 @@ export function QuestionsForm(props: {
                 <RedirectBlockFeedback text={typeof value === 'string' ? value : ''} platform="spa" />
               </Field>
             );
+          case 'principals':
+            // Checked by main as the admin types (issues come back per line); names are resolved at preview.
+            return (
+              <Field key={q.id} {...common}>
+                <Textarea
+                  resize="vertical"
+                  rows={5}
+                  value={typeof value === 'string' ? value : ''}
+                  placeholder={'adele@contoso.com\nClment users'}
+                  onChange={(_e, d) => props.onChange(q.id, d.value)}
+                />
+              </Field>
+            );
         }
       })}
     </div>

@@ -1,4 +1,4 @@
-import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { HandoverField, PreviewItemDto, RunProgress, RunView, WizardDto } from '../../../../shared/domain/onboarding';
 import type { StepId } from '../../../../shared/domain/steps';
@@ -9,6 +9,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useAuthStore } from '../auth/auth-store';
 import type { DeliveryStatus } from '../../../../shared/domain/delivery';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
+import { ChecklistPanel } from './ChecklistPanel';
 import { HandoverSheet } from './HandoverSheet';
 import { PreviewList } from './PreviewList';
 import { QuestionsForm } from './QuestionsForm';
@@ -33,6 +34,8 @@ function everythingMatches(items: PreviewItemDto[]): boolean {
 export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: string; homeAccountId: string }) {
   const styles = useStyles();
   const signIn = useAuthStore((s) => s.signIn);
+  // The web host hands Microsoft's page to this window to open (Electron opens the browser itself).
+  const consentUrl = useAuthStore((s) => s.openUrl);
   const [wizard, setWizard] = useState<WizardDto | undefined>();
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -165,6 +168,14 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       await loadRun();
     });
 
+  /** A Global Administrator accepts admin consent in the browser; then the run goes on. */
+  const consentInBrowser = (role: 'main' | 'partnerCenter') =>
+    guard('Waiting for admin consent in the browser…', async () => {
+      const result = await getApi().call('onboarding.consentInBrowser', { workspaceId, homeAccountId, role });
+      if (!result.ok) return setError(result.error);
+      await applyNow();
+    });
+
   /** Consent or MFA for the steps that asked: one sign-in for exactly those, then try again. */
   const signInForSteps = (steps: StepId[], retry: () => Promise<void>) =>
     guard('Waiting for you to sign in…', async () => {
@@ -204,6 +215,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const stepsNeedingSignIn =
     error?.code === ErrorCode.SignInRequired ? ((error.details?.['steps'] as StepId[] | undefined) ?? [error.details?.['step'] as StepId]) : undefined;
   const failed = run?.status === 'failed';
+  const consentStep = failed ? run?.steps.find((st) => st.error?.code === ErrorCode.ConsentNeedsAdmin) : undefined;
 
   return (
     <Card className={styles.card} aria-label="Guided setup">
@@ -248,6 +260,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       {stage === 'done' && handover ? (
         <HandoverSheet workspaceId={workspaceId} fields={handover} ticks={delivery?.ticks ?? []} onTick={tick} />
       ) : null}
+      {stage === 'done' ? <ChecklistPanel workspaceId={workspaceId} /> : null}
       {stage === 'done' && delivery ? (
         <DeliveryPanel workspaceId={workspaceId} status={delivery} onChanged={() => setDeliveryAttempt((n) => n + 1)} />
       ) : null}
@@ -274,7 +287,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
             {!everythingMatches(preview) || run?.status !== 'succeeded' ? (
               <Button
                 appearance="primary"
-                disabled={!!busy || preview.some((i) => i.action === 'blocked')}
+                disabled={!!busy || preview.some((i) => i.action === 'blocked' && !i.fallback)}
                 onClick={() => void applyNow()}
               >
                 {run?.status === 'succeeded' ? 'Repair' : 'Apply changes'}
@@ -290,7 +303,17 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
             Resume
           </Button>
         ) : null}
-        {stage === 'apply' && failed ? (
+        {stage === 'apply' && consentStep ? (
+          <Button appearance="primary" disabled={!!busy} onClick={() => void consentInBrowser(consentStep.stepId.startsWith('partnerCenter') ? 'partnerCenter' : 'main')}>
+            Grant admin consent in the browser
+          </Button>
+        ) : null}
+        {busy && consentUrl ? (
+          <Link href={consentUrl} target="_blank" rel="noopener noreferrer">
+            Open Microsoft’s admin consent page
+          </Link>
+        ) : null}
+        {stage === 'apply' && failed && !consentStep ? (
           <Button appearance="primary" disabled={!!busy} onClick={() => void previewNow()}>
             Try again
           </Button>

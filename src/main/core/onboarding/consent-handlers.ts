@@ -1,0 +1,8 @@
+import type { HandlerSlice } from '../../../shared/contract/handler-types';
+import type { BrowserConsentService } from './browser-consent-service';
+
+export function consentHandlers(service: BrowserConsentService): HandlerSlice<'onboarding.consentInBrowser'> {
+  return {
+    'onboarding.consentInBrowser': (i) => service.grant(i.workspaceId, i.homeAccountId, i.role),
+  };
+}

@@ -1,0 +1,60 @@
+import { completeSandboxSignIn } from '../helpers/sandbox-sign-in';
+import { expect, test } from './fixtures/app-fixture';
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+test.describe('admin consent the signed-in admin cannot grant', () => {
+  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
+
+  test('an Application Administrator gets a Global Administrator to accept in the browser, and setup finishes', async ({ app, sandbox }) => {
+    const { page } = app;
+    const appAdmin = sandbox.info.users.find((u) => u.key === 'applicationAdmin')!;
+    const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
+    const signInTab = async (who: typeof ga, finished?: RegExp, link = 'Open Microsoft sign-in') => {
+      const popup = page.waitForEvent('popup');
+      await page.getByRole('link', { name: link }).click();
+      const tab = await popup;
+      await completeSandboxSignIn(tab, who, finished);
+      await tab.close();
+    };
+
+    await page.getByRole('button', { name: 'New workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New workspace' });
+    await dialog.getByLabel('Workspace name').fill('Contoso – bvoip');
+    await dialog.getByLabel('Platform').selectOption({ label: 'bvoip partner portal' });
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('button', { name: 'Open Contoso – bvoip' }).click();
+    await page.getByRole('button', { name: 'Sign in with your browser' }).click();
+    await signInTab(appAdmin);
+
+    const wizard = page.getByLabel('Guided setup');
+    for (const action of ['Preview changes', 'Apply changes']) {
+      await wizard.getByRole('button', { name: action }).click();
+      const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
+      await wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask).first().waitFor();
+      if (await ask.isVisible()) {
+        await ask.click();
+        await signInTab(appAdmin);
+      }
+      if (action === 'Preview changes') {
+        const consent = wizard.locator('[data-step="main:admin-consent"]');
+        await expect(consent).toHaveAttribute('data-action', 'blocked');
+        await expect(consent).toContainText('A Global Administrator or Privileged Role Administrator can grant them.');
+      }
+    }
+    // The run stops at consent and says who can grant it.
+    await expect(wizard.getByTestId('run-step').filter({ hasText: 'Admin consent' })).toHaveAttribute('data-status', 'failed');
+    await wizard.getByRole('button', { name: 'Grant admin consent in the browser' }).click();
+    await signInTab(ga, /Admin consent granted/, 'Open Microsoft’s admin consent page');
+
+    await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
+    const partner = sandbox.state.directory(sandbox.info.partnerTenantId);
+    const bvoip = [...partner.applications.values()].find((a) => a.displayName === 'bvoip SSO')!;
+    const sp = partner.findServicePrincipalByAppId(bvoip.appId)!;
+    const graph = partner.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+    const userReadAll = graph.appRoles.find((r) => r.value === 'User.Read.All')!;
+    expect(partner.assignmentsOf(sp.id, graph.id).map((a) => a.appRoleId)).toContain(userReadAll.id);
+    // The loopback redirect URI was there only for the consent.
+    expect(bvoip.publicClient.redirectUris).toEqual([]);
+  });
+});
