@@ -1,40 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
-import type { SandboxHandle } from '../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../helpers/sandbox-sign-in';
 import { Effort } from './fixtures/effort';
 import { expect, test } from './fixtures/app-fixture';
+import { finishInBrowserTab, grantedRoles, sandboxUser, signInIfAsked } from './fixtures/flows';
 
-const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
-/** Microsoft's sign-in in the new tab the admin opens from the link, as the Global Administrator. */
-async function finishInBrowser(page: Page, effort: Effort, sandbox: SandboxHandle) {
-  const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
-  const popup = page.waitForEvent('popup');
-  await effort.click(page.getByRole('link', { name: 'Open Microsoft sign-in' }));
-  const tab = await popup;
-  await completeSandboxSignIn(tab, ga);
-  await tab.close();
-}
 
-/** Preview or apply asks for its permissions once, in the browser, when first needed. */
-async function signInIfAsked(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
-  const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
-  await wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask).first().waitFor();
-  if (await ask.isVisible()) {
-    await effort.click(ask);
-    await finishInBrowser(page, effort, sandbox);
-  }
-}
-
-function grantedRoles(sandbox: SandboxHandle, appId: string): string[] {
-  const dir = sandbox.state.directory(sandbox.info.partnerTenantId);
-  const sp = dir.findServicePrincipalByAppId(appId)!;
-  const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
-  return dir
-    .assignmentsOf(sp.id, graph.id)
-    .map((a) => graph.appRoles.find((r) => r.id === a.appRoleId)?.value ?? a.appRoleId)
-    .sort();
-}
 
 test.describe('bvoip phone systems, end to end', () => {
   test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
@@ -52,7 +21,7 @@ test.describe('bvoip phone systems, end to end', () => {
     await effort.click(dialog.getByRole('button', { name: 'Create workspace' }));
     await effort.click(page.getByRole('button', { name: `Open ${name}` }));
     await effort.click(page.getByRole('button', { name: 'Sign in with your browser' }));
-    await finishInBrowser(page, effort, sandbox);
+    await finishInBrowserTab(page, sandboxUser(sandbox, 'globalAdmin'), { effort });
     const wizard = page.getByLabel('Guided setup');
     await expect(wizard.getByText('Set up bvoip phone systems')).toBeVisible();
 
@@ -66,11 +35,11 @@ test.describe('bvoip phone systems, end to end', () => {
     await expect(wizard.getByText('3 redirect URIs ready.')).toBeVisible();
 
     await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
-    await signInIfAsked(page, wizard, effort, sandbox);
+    await signInIfAsked(page, wizard, sandbox, { effort });
     await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
     await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
     await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
-    await signInIfAsked(page, wizard, effort, sandbox);
+    await signInIfAsked(page, wizard, sandbox, { effort });
     await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
     for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
     await effort.click(wizard.getByRole('button', { name: 'Reveal Client secret' }));

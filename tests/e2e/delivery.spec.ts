@@ -1,42 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { platformBackends } from '../sandbox/platform/platformBackends';
-import type { SandboxHandle } from '../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../helpers/sandbox-sign-in';
 import { expect, test } from './fixtures/app-fixture';
+import { previewAndApply, startWorkspace } from './fixtures/flows';
 
-async function signInInTab(page: Page, sandbox: SandboxHandle) {
-  const popup = page.waitForEvent('popup');
-  await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
-  const tab = await popup;
-  await completeSandboxSignIn(tab, sandbox.info.users.find((u) => u.key === 'globalAdmin')!);
-  await tab.close();
-}
 
-async function startWorkspace(page: Page, sandbox: SandboxHandle, name: string, platform: string): Promise<Locator> {
-  await page.getByRole('button', { name: 'New workspace' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New workspace' });
-  await dialog.getByLabel('Workspace name').fill(name);
-  await dialog.getByLabel('Platform').selectOption({ label: platform });
-  await dialog.getByRole('button', { name: 'Create workspace' }).click();
-  await page.getByRole('button', { name: `Open ${name}` }).click();
-  await page.getByRole('button', { name: 'Sign in with your browser' }).click();
-  await signInInTab(page, sandbox);
-  return page.getByLabel('Guided setup');
-}
 
-async function previewAndApply(page: Page, wizard: Locator, sandbox: SandboxHandle) {
-  for (const action of ['Preview changes', 'Apply changes']) {
-    await wizard.getByRole('button', { name: action }).click();
-    const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
-    await wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask).first().waitFor();
-    if (await ask.isVisible()) {
-      await ask.click();
-      await signInInTab(page, sandbox);
-    }
-  }
-  await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
-}
 
 test.describe('delivering the configuration to the platform', () => {
   test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { completeSandboxDeviceLogin, completeSandboxSignIn, type Credentials } from '../helpers/sandbox-sign-in';
+import { completeSandboxDeviceLogin, type Credentials } from '../helpers/sandbox-sign-in';
 import { expect, test } from './fixtures/app-fixture';
+import { finishInBrowserTab } from './fixtures/flows';
 
 async function openNewWorkspace(page: Page, name: string, platform: string) {
   await page.getByRole('button', { name: 'New workspace' }).click();
@@ -14,11 +15,7 @@ async function openNewWorkspace(page: Page, name: string, platform: string) {
 /** As the admin would in the web host: click sign-in, open Microsoft's page in a new tab, sign in there. */
 async function signInWithBrowser(page: Page, who: Credentials, label = 'Sign in with your browser') {
   await page.getByRole('button', { name: label }).click();
-  const popup = page.waitForEvent('popup');
-  await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
-  const tab = await popup;
-  await completeSandboxSignIn(tab, who);
-  await tab.close();
+  await finishInBrowserTab(page, who);
 }
 
 test.describe('sign-in to the partner tenant', () => {
@@ -106,11 +103,7 @@ test.describe('preflight checks beyond sign-in', () => {
 
     // The admin signs in again with MFA and accepts the permission; the check then runs.
     await apps.getByRole('button', { name: 'Sign in again with MFA' }).click();
-    const popup = page.waitForEvent('popup');
-    await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
-    const tab = await popup;
-    await completeSandboxSignIn(tab, ga);
-    await tab.close();
+    await finishInBrowserTab(page, ga);
     await expect(apps).toHaveAttribute('data-status', 'ok');
     await expect(apps).toContainText('None found: the wizard will create the app registration.');
   });

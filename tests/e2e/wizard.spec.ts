@@ -1,60 +1,27 @@
 import type { Locator, Page } from '@playwright/test';
 import { graphStoreFor } from '../sandbox/graph/GraphStore';
 import type { SandboxHandle } from '../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../helpers/sandbox-sign-in';
 import { Effort } from './fixtures/effort';
 import { expect, test } from './fixtures/app-fixture';
+import { grantedRoles, signInIfAsked, startWorkspace } from './fixtures/flows';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const PARTNER_CENTER_APP_ID = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 
-/** Microsoft's sign-in in the new tab the admin opens from the link, as the Global Administrator. */
-async function finishInBrowser(page: Page, effort: Effort, sandbox: SandboxHandle) {
-  const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
-  const popup = page.waitForEvent('popup');
-  await effort.click(page.getByRole('link', { name: 'Open Microsoft sign-in' }));
-  const tab = await popup;
-  await completeSandboxSignIn(tab, ga);
-  await tab.close();
-}
 
-/** From the home screen to a signed-in workspace with its wizard showing. */
-async function startWorkspace(page: Page, effort: Effort, sandbox: SandboxHandle, name: string, platform: string) {
-  await effort.click(page.getByRole('button', { name: 'New workspace' }));
-  const dialog = page.getByRole('dialog', { name: 'New workspace' });
-  await effort.type(dialog.getByLabel('Workspace name'), name);
-  await dialog.getByLabel('Platform').selectOption({ label: platform });
-  effort.clicks++; // choosing the platform
-  await effort.click(dialog.getByRole('button', { name: 'Create workspace' }));
-  await effort.click(page.getByRole('button', { name: `Open ${name}` }));
-  await effort.click(page.getByRole('button', { name: 'Sign in with your browser' }));
-  await finishInBrowser(page, effort, sandbox);
-  const wizard = page.getByLabel('Guided setup');
-  await expect(wizard).toBeVisible();
-  return wizard;
-}
 
 /** Preview, then apply; each asks for its permissions once, in the browser, when first needed. */
 async function previewAndApply(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
   await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
-  await signInIfAsked(page, wizard, effort, sandbox);
+  await signInIfAsked(page, wizard, sandbox, { effort });
   await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
   await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
   await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
-  await signInIfAsked(page, wizard, effort, sandbox);
+  await signInIfAsked(page, wizard, sandbox, { effort });
   await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
   for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
 }
 
-async function signInIfAsked(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
-  const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
-  const moved = wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask);
-  await moved.first().waitFor();
-  if (await ask.isVisible()) {
-    await effort.click(ask);
-    await finishInBrowser(page, effort, sandbox);
-  }
-}
 
 /** Reveal the secret and copy it, as the admin does to paste it into the platform. */
 async function revealAndCopy(wizard: Locator, effort: Effort, label: string) {
@@ -80,15 +47,6 @@ function grantedScopes(sandbox: SandboxHandle, appId: string, resourceAppId: str
   return (dir.grantsFor(sp.id, resource.id).find((g) => g.consentType === 'AllPrincipals')?.scope ?? '').split(' ').filter(Boolean).sort();
 }
 
-function grantedRoles(sandbox: SandboxHandle, appId: string): string[] {
-  const dir = partner(sandbox);
-  const sp = dir.findServicePrincipalByAppId(appId)!;
-  const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
-  return dir
-    .assignmentsOf(sp.id, graph.id)
-    .map((a) => graph.appRoles.find((r) => r.id === a.appRoleId)?.value ?? a.appRoleId)
-    .sort();
-}
 
 test.describe('the guided setup, end to end, for each platform', () => {
   test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
@@ -96,7 +54,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
   test('ClientOne / PanelOne, with the Partner Center app', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;
-    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – PanelOne', 'ClientOne / PanelOne');
+    const wizard = await startWorkspace(page, sandbox, 'Contoso – PanelOne', 'ClientOne / PanelOne', { effort });
     const callback = 'https://panel.contosomsp.com/auth-clientone-sso-callback';
     await effort.paste(wizard.getByLabel('Redirect URI from PanelOne'), callback);
     await effort.click(wizard.getByLabel('Also create the Partner Center app?'));
@@ -121,7 +79,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
   test('bvoip partner portal: twelve redirect URIs pasted once, User.Read.All granted', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;
-    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – bvoip', 'bvoip partner portal');
+    const wizard = await startWorkspace(page, sandbox, 'Contoso – bvoip', 'bvoip partner portal', { effort });
     const fromPortal = [
       'https://mtp.bvoip.net/users',
       ...['users', 'sso/webclient', 'sso/1stream', 'sso/mtp', 'sso/cp'].map((p) => `https://mtp.bvoip.net/${p}`.replace('/users', '/sso/users')),
@@ -147,7 +105,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
   test('SonicSaaS: group claims, Group.Read.All, and the four variables', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;
-    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – SonicSaaS', 'SonicSaaS');
+    const wizard = await startWorkspace(page, sandbox, 'Contoso – SonicSaaS', 'SonicSaaS', { effort });
     await effort.type(wizard.getByLabel('SonicSaaS host name'), 'sonic.contosomsp.com');
     await effort.click(wizard.getByLabel('Do some users belong to more than 150 groups?'));
     await previewAndApply(page, wizard, effort, sandbox);
@@ -171,7 +129,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
   test('Clment: EU region, single tenant, assignment required', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;
-    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – Clment', 'Clment');
+    const wizard = await startWorkspace(page, sandbox, 'Contoso – Clment', 'Clment', { effort });
     await effort.click(wizard.getByLabel('European Union'));
     await effort.click(wizard.getByLabel('Only let assigned users and groups sign in?'));
     const member = sandbox.info.users.find((u) => u.key === 'member')!;
@@ -199,7 +157,7 @@ test.describe('drift and recovery', () => {
   test('a re-run finds a removed redirect URI and permission and repairs them', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;
-    const wizard = await startWorkspace(page, effort, sandbox, 'Contoso – Clment', 'Clment');
+    const wizard = await startWorkspace(page, sandbox, 'Contoso – Clment', 'Clment', { effort });
     await effort.click(wizard.getByLabel('United States'));
     await previewAndApply(page, wizard, effort, sandbox);
 
@@ -229,11 +187,11 @@ test.describe('drift and recovery', () => {
       const effort = new Effort();
       let page = await app.restart({ ENTRA_ONBOARD_TEST_CRASH_AT: crashAt });
       const wizard = () => page.getByLabel('Guided setup');
-      await startWorkspace(page, effort, sandbox, 'Contoso – bvoip', 'bvoip partner portal');
+      await startWorkspace(page, sandbox, 'Contoso – bvoip', 'bvoip partner portal', { effort });
       await wizard().getByRole('button', { name: 'Preview changes' }).click();
-      await signInIfAsked(page, wizard(), effort, sandbox);
+      await signInIfAsked(page, wizard(), sandbox, { effort });
       await wizard().getByRole('button', { name: 'Apply changes' }).click();
-      await signInIfAsked(page, wizard(), effort, sandbox);
+      await signInIfAsked(page, wizard(), sandbox, { effort });
       expect(await app.exited()).toBe(86);
 
       page = await app.restart();

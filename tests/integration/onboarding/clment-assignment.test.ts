@@ -1,51 +1,25 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
+import { startSignedInCore, type SignedInCore } from '../../helpers/signed-in-core';
 import type { Core } from '../../../src/main/core/create-core';
 import { uniqueNameFor } from '../../../src/main/core/onboarding/desired-app';
 import type { Group } from '../../sandbox/model/directoryTypes';
-import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
-import { startTestCore } from '../../helpers/start-test-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import type { SandboxHandle } from '../../sandbox/startSandbox';
 
 const DEFAULT_ACCESS = '00000000-0000-0000-0000-000000000000';
 
+let env: SignedInCore;
 let sandbox: SandboxHandle;
-let browser: Browser;
-let page: Page;
 let core: Core;
-let dir: ReturnType<typeof makeTempDir>;
 let homeAccountId: string;
 
 beforeAll(async () => {
-  dir = makeTempDir('eo-clment-assign-');
-  sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox') });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
-  page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-  const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
-  core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      void completeSandboxSignIn(page, ga).catch(() => {});
-    },
-  });
-  const account = await core.services.auth.start({ method: 'browser' });
-  homeAccountId = account.homeAccountId;
+  env = await startSignedInCore('eo-clment-assign-');
+  ({ sandbox, core } = env);
   // The admin consents, in one sign-in, to what the wizard asks for, assigning users included.
-  await core.services.auth.start({ method: 'browser', steps: ['findExistingApps', 'registerApp', 'grantAdminConsent', 'assignUsers'], homeAccountId });
+  homeAccountId = await env.signIn('globalAdmin', ['findExistingApps', 'registerApp', 'grantAdminConsent', 'assignUsers']);
 });
 
-afterAll(async () => {
-  core?.close();
-  await browser?.close();
-  await sandbox?.close();
-  dir?.remove();
-});
+afterAll(() => env?.close());
 
 const partner = () => sandbox.state.directory(sandbox.info.partnerTenantId);
 const upnOf = (key: string) => sandbox.info.users.find((u) => u.key === key)!.username;

@@ -1,59 +1,28 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
+import { startSignedInCore, type SignedInCore } from '../../helpers/signed-in-core';
 import type { Core } from '../../../src/main/core/create-core';
 import { uniqueNameFor } from '../../../src/main/core/onboarding/desired-app';
 import { graphStoreFor } from '../../sandbox/graph/GraphStore';
-import type { SandboxUserInfo } from '../../sandbox/SandboxInfo';
-import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
-import { startTestCore } from '../../helpers/start-test-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import type { SandboxHandle } from '../../sandbox/startSandbox';
 
 let sandbox: SandboxHandle;
-let browser: Browser;
-let page: Page;
+let env: SignedInCore;
 let core: Core;
-let dir: ReturnType<typeof makeTempDir>;
-/** Who completes the next browser sign-in. */
-let signingIn: SandboxUserInfo;
 let globalAdmin: string;
 
 const steps = ['findExistingApps', 'registerApp', 'grantAdminConsent', 'securityGroups', 'conditionalAccess'] as const;
 const roles = ['admin', 'operator', 'viewer', 'auditor'] as const;
 
-async function signIn(userKey: string): Promise<string> {
-  signingIn = sandbox.info.users.find((u) => u.key === userKey)!;
-  const account = await core.services.auth.start({ method: 'browser' });
-  // The admin consents, in one sign-in, to what the wizard asks for.
-  await core.services.auth.start({ method: 'browser', steps: [...steps], homeAccountId: account.homeAccountId });
-  return account.homeAccountId;
-}
+/** Signs in as a sandbox user and consents to the wizard's permissions; returns the homeAccountId. */
+const signIn = (userKey: string) => env.signIn(userKey, [...steps]);
 
 beforeAll(async () => {
-  dir = makeTempDir('eo-sonic-team-');
-  sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox') });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
-  page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-  core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      void completeSandboxSignIn(page, signingIn).catch(() => {});
-    },
-  });
+  env = await startSignedInCore('eo-sonic-team-');
+  ({ sandbox, core } = env);
   globalAdmin = await signIn('globalAdmin');
 });
 
-afterAll(async () => {
-  core?.close();
-  await browser?.close();
-  await sandbox?.close();
-  dir?.remove();
-});
+afterAll(() => env?.close());
 
 const partner = () => sandbox.state.directory(sandbox.info.partnerTenantId);
 const groupsNamed = (name: string) => [...partner().groups.values()].filter((g) => g.displayName === name);

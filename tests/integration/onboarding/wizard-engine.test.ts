@@ -1,52 +1,26 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import type { Core } from '../../../src/main/core/create-core';
 import { uniqueNameFor } from '../../../src/main/core/onboarding/desired-app';
 import { createApplication } from '../../sandbox/model/createApplication';
-import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
-import { startTestCore } from '../../helpers/start-test-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import type { SandboxHandle } from '../../sandbox/startSandbox';
+import { startSignedInCore, type SignedInCore } from '../../helpers/signed-in-core';
 
+let env: SignedInCore;
 let sandbox: SandboxHandle;
-let browser: Browser;
-let page: Page;
 let core: Core;
-let dir: ReturnType<typeof makeTempDir>;
 let homeAccountId: string;
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 beforeAll(async () => {
-  dir = makeTempDir('eo-wizard-');
-  sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox') });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
-  page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-  const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
-  core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      void completeSandboxSignIn(page, ga).catch(() => {});
-    },
-  });
-  const account = await core.services.auth.start({ method: 'browser' });
-  homeAccountId = account.homeAccountId;
-  // The admin consents, in one sign-in, to what the wizard asks for.
-  await core.services.auth.start({ method: 'browser', steps: ['findExistingApps', 'registerApp', 'grantAdminConsent'], homeAccountId });
+  env = await startSignedInCore('eo-wizard-');
+  ({ sandbox, core } = env);
+  homeAccountId = await env.signIn('globalAdmin', ['findExistingApps', 'registerApp', 'grantAdminConsent']);
 });
 
-afterAll(async () => {
-  core?.close();
-  await browser?.close();
-  await sandbox?.close();
-  dir?.remove();
-});
+afterAll(() => env?.close());
 
 const partner = () => sandbox.state.directory(sandbox.info.partnerTenantId);
 const appOf = (workspaceId: string) => [...partner().applications.values()].find((a) => a.uniqueName === uniqueNameFor(workspaceId, 'main'));
@@ -98,7 +72,7 @@ describe('the wizard engine against the sandbox', () => {
     for (const file of ['entra-onboard.sqlite', 'entra-onboard.sqlite-wal', 'settings.json', 'vault.json']) {
       let bytes = '';
       try {
-        bytes = readFileSync(join(dir.path, 'data', file), 'latin1');
+        bytes = readFileSync(join(env.dataDir, file), 'latin1');
       } catch {
         continue;
       }
