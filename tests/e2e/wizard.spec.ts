@@ -138,6 +138,10 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await revealAndCopy(wizard, effort, 'Client Secret');
     effort.record('Clment', 14);
 
+    // The guide's troubleshooting table, for when users report a problem later.
+    await wizard.getByRole('button', { name: 'If users report a problem' }).click();
+    await expect(wizard.getByTestId('troubleshooting-entry').filter({ hasText: 'Redirect URI mismatch at sign-in' })).toContainText('Check the region');
+
     const clment = appNamed(sandbox, 'Clment');
     expect(clment.signInAudience).toBe('AzureADMyOrg');
     expect(clment.web.redirectUris).toEqual(['https://identity.eu.clment.com/auth/sso/microsoft/callback']);

@@ -39,6 +39,8 @@ export const wizardSchema = z.object({
   questions: z.array(questionSchema),
   /** What the admin last entered, valid or not: nothing typed is lost. */
   answers: z.record(z.string(), z.unknown()),
+  /** The guide's own troubleshooting table: what users see when something is wrong, and the fix. */
+  troubleshooting: z.array(z.object({ symptom: z.string(), cause: z.string(), fix: z.string() })),
 });
 export type WizardDto = z.infer<typeof wizardSchema>;
 

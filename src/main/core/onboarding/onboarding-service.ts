@@ -129,6 +129,7 @@ export class OnboardingService {
         manualSteps: 0,
         questions: [],
         answers: {},
+        troubleshooting: [],
       };
     }
     const profile = platformProfiles[workspace.platformId];
@@ -144,6 +145,7 @@ export class OnboardingService {
       manualSteps: profile?.guide.manualSteps ?? 0,
       questions: profile?.questions ?? [],
       answers: { ...defaults, ...this.answers.get(workspaceId) },
+      troubleshooting: profile?.troubleshooting ?? [],
     };
   }
 

@@ -14,6 +14,7 @@ import { HandoverSheet } from './HandoverSheet';
 import { PreviewList } from './PreviewList';
 import { QuestionsForm } from './QuestionsForm';
 import { RunProgressList } from './RunProgressList';
+import { TroubleshootingList } from './TroubleshootingList';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
@@ -261,6 +262,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
         <HandoverSheet workspaceId={workspaceId} fields={handover} ticks={delivery?.ticks ?? []} onTick={tick} />
       ) : null}
       {stage === 'done' ? <ChecklistPanel workspaceId={workspaceId} /> : null}
+      {stage === 'done' ? <TroubleshootingList entries={wizard.troubleshooting} /> : null}
       {stage === 'done' && delivery ? (
         <DeliveryPanel workspaceId={workspaceId} status={delivery} onChanged={() => setDeliveryAttempt((n) => n + 1)} />
       ) : null}
