@@ -60,14 +60,19 @@ export function ChecklistPanel({ workspaceId }: { workspaceId: string }) {
     };
   }, [workspaceId]);
 
-  // A box shows ticked once the tick is saved (a local call, so at once): what is shown is what is kept.
+  // The box changes at once, as a checkbox should; if saving fails, it goes back and says why.
   const tick = (itemKey: string, done: boolean) => {
     setError(undefined);
+    const before = items;
+    setItems((list) => list?.map((i) => (i.key === itemKey ? { ...i, done } : i)));
     void getApi()
       .call('onboarding.tickChecklist', { workspaceId, itemKey, done })
       .then((r) => {
         if (r.ok) setItems(r.value.items);
-        else setError(r.error);
+        else {
+          setItems(before);
+          setError(r.error);
+        }
       });
   };
 

@@ -119,11 +119,18 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
     };
   }, [workspaceId, stage, deliveryAttempt]);
 
+  // The box changes at once, as a checkbox should; if saving fails, it goes back and says why.
   const tick = (fieldKey: string, ticked: boolean) => {
+    const before = delivery;
+    setDelivery((d) => (d ? { ...d, ticks: ticked ? [...new Set([...d.ticks, fieldKey])] : d.ticks.filter((k) => k !== fieldKey) } : d));
     void getApi()
       .call('delivery.tick', { workspaceId, fieldKey, ticked })
       .then((r) => {
-        if (r.ok && delivery) setDelivery({ ...delivery, ticks: r.value.ticks });
+        if (r.ok) setDelivery((d) => (d ? { ...d, ticks: r.value.ticks } : d));
+        else {
+          setDelivery(before);
+          setError(r.error);
+        }
       });
   };
 
