@@ -17,7 +17,8 @@ export interface PermissionItem {
   adminOnly: boolean;
 }
 
-function scopeItem(resource: ServicePrincipal, value: string): PermissionItem | null {
+/** A resource's delegated scope by value (case-insensitive, as Entra matches them), as the consent page lists it. */
+export function scopeItem(resource: ServicePrincipal, value: string): PermissionItem | null {
   const s = resource.oauth2PermissionScopes.find((x) => x.value.toLowerCase() === value.toLowerCase());
   if (!s) return null;
   return {

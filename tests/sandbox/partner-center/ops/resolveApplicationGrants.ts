@@ -1,6 +1,6 @@
-import type { PermissionItem } from '../../identity/permissionItems';
+import { scopeItem, type PermissionItem } from '../../identity/permissionItems';
 import type { TenantDirectory } from '../../model/TenantDirectory';
-import type { PermissionScope, ServicePrincipal } from '../../model/directoryTypes';
+import type { ServicePrincipal } from '../../model/directoryTypes';
 import { pcErrors } from '../http/pcErrors';
 import type { PartnerCenterFailure } from '../http/PartnerCenterFailure';
 import type { ApplicationConsentBody } from './applicationConsentBody';
@@ -9,21 +9,6 @@ export interface ResolvedGrant {
   resource: ServicePrincipal;
   /** Canonical scope values as the resource spells them. */
   scopes: string[];
-}
-
-/** A delegated permission as the identity code's consent machinery takes it (the same fields as its consent page). */
-function scopeItem(resource: ServicePrincipal, scope: PermissionScope): PermissionItem {
-  return {
-    resource,
-    kind: 'Scope',
-    id: scope.id,
-    value: scope.value,
-    adminDisplayName: scope.adminConsentDisplayName,
-    adminDescription: scope.adminConsentDescription,
-    userDisplayName: scope.userConsentDisplayName ?? scope.adminConsentDisplayName,
-    userDescription: scope.userConsentDescription ?? scope.adminConsentDescription,
-    adminOnly: scope.type === 'Admin',
-  };
 }
 
 /**
@@ -54,10 +39,11 @@ export function resolveApplicationGrants(
     }
     const entry = grants.get(resource.id) ?? { resource, scopes: [] };
     for (const name of names) {
-      const scope = resource.oauth2PermissionScopes.find((s) => s.value.toLowerCase() === name.toLowerCase());
-      if (!scope || entry.scopes.includes(scope.value)) continue;
-      entry.scopes.push(scope.value);
-      items.push(scopeItem(resource, scope));
+      // The identity code's own builder: the same item its consent page and admin consent grant from.
+      const item = scopeItem(resource, name);
+      if (!item || entry.scopes.includes(item.value)) continue;
+      entry.scopes.push(item.value);
+      items.push(item);
     }
     grants.set(resource.id, entry);
   }
