@@ -5,6 +5,7 @@ import type { DeliveryStatus, PushResultDto } from '../../../../shared/domain/de
 import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useBusyAction } from '../../components/use-busy-action';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,19 +27,10 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
   const [result, setResult] = useState<PushResultDto | undefined>();
   const [envPath, setEnvPath] = useState<string | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
-  const [busy, setBusy] = useState<string | undefined>();
   const [reviewAttempt, setReviewAttempt] = useState(0);
   const issues = Object.fromEntries(fieldIssuesOf(error ?? { code: '', message: '' }).map((i) => [i.path, i.message]));
 
-  const run = async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    setError(undefined);
-    try {
-      await work();
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, run } = useBusyAction(() => setError(undefined));
 
   // What a push would change, read from the platform whenever the panel shows a connection.
   useEffect(() => {

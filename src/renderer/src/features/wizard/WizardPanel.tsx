@@ -6,6 +6,7 @@ import { ErrorCode } from '../../../../shared/error-codes';
 import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useBusyAction } from '../../components/use-busy-action';
 import { useAuthStore } from '../auth/auth-store';
 import type { DeliveryStatus } from '../../../../shared/domain/delivery';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
@@ -46,7 +47,6 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const [live, setLive] = useState<Record<number, RunProgress>>({});
   const [handover, setHandover] = useState<HandoverField[] | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
-  const [busy, setBusy] = useState<string | undefined>();
   const [delivery, setDelivery] = useState<DeliveryStatus | undefined>();
   const [deliveryAttempt, setDeliveryAttempt] = useState(0);
   const [wizardAttempt, setWizardAttempt] = useState(0);
@@ -134,15 +134,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       });
   };
 
-  const guard = async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    setError(undefined);
-    try {
-      await work();
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const { busy, run: guard } = useBusyAction(() => setError(undefined));
 
   const previewNow = (adopting: Record<string, string> = adopt) =>
     guard('Reading your tenant…', async () => {
