@@ -39,7 +39,7 @@ test.describe('bvoip phone systems, end to end', () => {
     await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
     await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
     await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
-    await signInIfAsked(page, wizard, sandbox, { effort });
+    await signInIfAsked(page, wizard, sandbox, { effort, after: 'apply' });
     await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
     for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
     await effort.click(wizard.getByRole('button', { name: 'Reveal Client secret' }));

@@ -24,7 +24,9 @@ test.describe('admin consent the signed-in admin cannot grant', () => {
     for (const action of ['Preview changes', 'Apply changes']) {
       await wizard.getByRole('button', { name: action }).click();
       const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
-      await wizard.getByTestId('preview-item').first().or(wizard.getByLabel('Progress')).or(ask).first().waitFor();
+      // After Apply the preview is still shown: only progress (or the sign-in request) means it answered.
+      const answered = action === 'Apply changes' ? wizard.getByLabel('Progress') : wizard.getByTestId('preview-item').first();
+      await answered.or(ask).first().waitFor();
       if (await ask.isVisible()) {
         await ask.click();
         await finishInBrowserTab(page, appAdmin);

@@ -17,7 +17,7 @@ async function previewAndApply(page: Page, wizard: Locator, effort: Effort, sand
   await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
   await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
   await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
-  await signInIfAsked(page, wizard, sandbox, { effort });
+  await signInIfAsked(page, wizard, sandbox, { effort, after: 'apply' });
   await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
   for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
 }
@@ -195,7 +195,7 @@ test.describe('drift and recovery', () => {
       await wizard().getByRole('button', { name: 'Preview changes' }).click();
       await signInIfAsked(page, wizard(), sandbox, { effort });
       await wizard().getByRole('button', { name: 'Apply changes' }).click();
-      await signInIfAsked(page, wizard(), sandbox, { effort });
+      await signInIfAsked(page, wizard(), sandbox, { effort, after: 'apply' });
       expect(await app.exited()).toBe(86);
 
       page = await app.restart();
