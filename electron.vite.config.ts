@@ -23,6 +23,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // package.json "dependencies" (msal, graph client, better-sqlite3, conf, zod, electron-updater)
+      // stay require()d from the packaged node_modules; everything else is bundled. The renderer's
+      // libraries (React, Fluent UI, zustand) are devDependencies: Vite bundles them into
+      // out/renderer, so electron-builder, which packs only "dependencies", never ships them twice.
+      externalizeDeps: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'src/main/electron/main.ts') } },
     },
   },

@@ -10,7 +10,7 @@ import globals from 'globals';
  *   only main/electron imports 'electron' and uses ipcMain; only preload uses contextBridge/ipcRenderer.
  */
 const noElectron = { name: 'electron', message: "Only src/main/electron and src/preload may import 'electron'." };
-const noElectronStore = { name: 'electron-store', message: 'electron-store belongs to src/main/electron.' };
+const noElectronUpdater = { name: 'electron-updater', message: 'electron-updater belongs to src/main/electron (the update decision is plain Node in core/updates).' };
 
 /** @param {string[]} groups */
 const patterns = (...groups) => groups.map((group) => ({ group: [group], message: `Import boundary: ${group} is out of bounds here.` }));
@@ -46,7 +46,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron, noElectronStore], patterns: patterns('**/main/**', '**/preload/**', 'node:*') },
+        { paths: [noElectron, noElectronUpdater], patterns: patterns('**/main/**', '**/preload/**', 'node:*') },
       ],
     },
   },
@@ -56,7 +56,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, noElectronStore],
+          paths: [noElectron, noElectronUpdater],
           patterns: patterns('**/renderer/**', '**/preload/**', '**/main/electron/**', '../electron/**'),
         },
       ],
@@ -68,7 +68,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, noElectronStore],
+          paths: [noElectron, noElectronUpdater],
           patterns: patterns('**/renderer/**', '**/preload/**', '**/electron/**', '**/rpc/**', '**/web-host/**'),
         },
       ],

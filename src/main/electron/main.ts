@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { browserHostsOf } from '../core/clouds/cloud-profile';
 import { resolveCloud } from '../core/clouds/resolve-cloud';
 import { createCore } from '../core/create-core';
+import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 import { EncryptedFileVault } from '../core/vault/encrypted-file-vault';
 import { createDispatch } from '../rpc/dispatch';
 import { createHandlerTable } from '../rpc/handler-table';
-import { ElectronStoreSettings } from './electron-store-settings';
 import { hardenAllWebContents } from './harden-web-contents';
 import { isAllowedExternalUrl } from './external-links';
 import { bridgeIpc, forwardEvents } from './ipc-bridge';
@@ -40,7 +40,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(mainDir, '../renderer'));
 
     const dataDir = app.getPath('userData');
-    const settings = new ElectronStoreSettings();
+    // One settings library for both hosts: conf, in userData/settings.json (where electron-store kept it).
+    const settings = new ConfSettingsStore(dataDir);
     // Unpackaged runs (development, tests) may point at the local sandbox; a packaged app never does.
     const sandboxInfo = app.isPackaged ? undefined : process.env['ENTRA_ONBOARD_SANDBOX'];
     const cloud = resolveCloud(sandboxInfo ? 'sandbox' : 'public', sandboxInfo);

@@ -1,7 +1,10 @@
 import Conf from 'conf';
 import { defaultSettings, type Settings, type SettingsStore } from './settings-store';
 
-/** Settings in `<dataDir>/settings.json` through `conf` (the library electron-store is built on). */
+/**
+ * Settings in `<dataDir>/settings.json` through `conf`, in both hosts (Electron's userData folder or
+ * the web host's data folder); the same file electron-store used to write, so settings carry over.
+ */
 export class ConfSettingsStore implements SettingsStore {
   private readonly conf: Conf<Settings>;
 

@@ -17,7 +17,7 @@ export const defaultSettings: Settings = {
   publicClientId: null,
 };
 
-/** Implemented by electron-store in Electron and by conf in the web host. */
+/** Implemented with conf in both hosts (ConfSettingsStore). */
 export interface SettingsStore {
   get<K extends keyof Settings>(key: K): Settings[K];
   set<K extends keyof Settings>(key: K, value: Settings[K]): void;
