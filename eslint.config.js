@@ -27,6 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder hooks are CommonJS modules it require()s.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
