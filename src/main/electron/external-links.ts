@@ -13,7 +13,16 @@ const allowedHosts = new Set([
   'aka.ms',
 ]);
 
-export function isAllowedExternalUrl(raw: string, extraHosts: ReadonlySet<string> = new Set()): boolean {
+/** `pathname` without a trailing slash, so https://microsoft.com/devicelogin/ matches too. */
+function pageOf(url: URL): string {
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
+}
+
+/**
+ * `extraHosts`: the current cloud's sign-in and portal hosts; `extraPages`: single pages allowed
+ * without their whole host (the cloud's device-code page), matched on origin and path.
+ */
+export function isAllowedExternalUrl(raw: string, extraHosts: ReadonlySet<string> = new Set(), extraPages: readonly string[] = []): boolean {
   let url: URL;
   try {
     url = new URL(raw);
@@ -22,5 +31,6 @@ export function isAllowedExternalUrl(raw: string, extraHosts: ReadonlySet<string
   }
   if (url.protocol !== 'https:' || url.username || url.password) return false;
   const host = url.hostname.toLowerCase();
-  return allowedHosts.has(host) || extraHosts.has(host);
+  if (allowedHosts.has(host) || extraHosts.has(host)) return true;
+  return extraPages.some((page) => pageOf(new URL(page)) === pageOf(url));
 }

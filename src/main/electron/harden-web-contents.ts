@@ -1,15 +1,19 @@
 import { app, session, shell, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
-import { isAllowedExternalUrl } from './external-links';
+import { isPermissionAllowed } from './permission-policy';
 
 /**
  * Applies to every WebContents the app ever creates: no navigation away from our page, no new
  * windows (allow-listed https links go to the system browser instead), no <webview>, and every
- * permission request (camera, notifications, geolocation, ...) denied.
+ * permission request denied except the clipboard write our own page's Copy buttons need.
  */
-export function hardenAllWebContents(devServerUrl: string | undefined): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+export function hardenAllWebContents(devServerUrl: string | undefined, isAllowedExternal: (url: string) => boolean): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, devServerUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, devServerUrl),
+  );
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
@@ -20,7 +24,7 @@ export function hardenAllWebContents(devServerUrl: string | undefined): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      if (isAllowedExternal(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './app-origin';
 
-export function createMainWindow(preloadPath: string, devServerUrl: string | undefined): BrowserWindow {
+export function createMainWindow(preloadPath: string, devServerUrl: string | undefined, o: { devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -20,6 +20,7 @@ export function createMainWindow(preloadPath: string, devServerUrl: string | und
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: o.devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -1,13 +1,15 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserHostsOf } from '../core/clouds/cloud-profile';
+import { browserHostsOf, browserPagesOf } from '../core/clouds/cloud-profile';
 import { resolveCloud } from '../core/clouds/resolve-cloud';
 import { createCore } from '../core/create-core';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 import { EncryptedFileVault } from '../core/vault/encrypted-file-vault';
 import { createDispatch } from '../rpc/dispatch';
 import { createHandlerTable } from '../rpc/handler-table';
+import { installAppMenu } from './app-menu';
+import { createAppUpdater } from './app-updater';
 import { hardenAllWebContents } from './harden-web-contents';
 import { isAllowedExternalUrl } from './external-links';
 import { bridgeIpc, forwardEvents } from './ipc-bridge';
@@ -36,16 +38,21 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    hardenAllWebContents(devServerUrl);
-    serveRenderer(join(mainDir, '../renderer'));
-
     const dataDir = app.getPath('userData');
     // One settings library for both hosts: conf, in userData/settings.json (where electron-store kept it).
     const settings = new ConfSettingsStore(dataDir);
     // Unpackaged runs (development, tests) may point at the local sandbox; a packaged app never does.
     const sandboxInfo = app.isPackaged ? undefined : process.env['ENTRA_ONBOARD_SANDBOX'];
     const cloud = resolveCloud(sandboxInfo ? 'sandbox' : 'public', sandboxInfo);
+    // The system browser opens only Microsoft's hosts, this cloud's sign-in and portal hosts, and
+    // this cloud's device-code page.
     const cloudHosts = new Set(browserHostsOf(cloud));
+    const cloudPages = browserPagesOf(cloud);
+    const isAllowedExternal = (url: string) => isAllowedExternalUrl(url, cloudHosts, cloudPages);
+
+    hardenAllWebContents(devServerUrl, isAllowedExternal);
+    serveRenderer(join(mainDir, '../renderer'));
+
     const core = createCore({
       host: 'electron',
       cloud,
@@ -60,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       // Sign-in happens in the system browser, and only on this cloud's own hosts.
       openUrl: async (url) => {
-        if (!isAllowedExternalUrl(url, cloudHosts)) throw new Error(`Refused to open ${new URL(url).host} in the browser.`);
+        if (!isAllowedExternal(url)) throw new Error(`Refused to open ${new URL(url).host} in the browser.`);
         await shell.openExternal(url);
       },
       dataDir,
@@ -72,9 +79,27 @@ if (!app.requestSingleInstanceLock()) {
     });
     bridgeIpc(createDispatch(createHandlerTable(core.services)), devServerUrl);
 
-    mainWindow = createMainWindow(preloadPathFrom(mainDir), devServerUrl);
+    // DevTools exist only where the app runs from source; a packaged app cannot open them.
+    mainWindow = createMainWindow(preloadPathFrom(mainDir), devServerUrl, { devTools: !app.isPackaged });
     forwardEvents(core.events, mainWindow);
     mainWindow.on('closed', () => (mainWindow = undefined));
+
+    const updater = createAppUpdater(settings, () => mainWindow);
+    const menu = () =>
+      installAppMenu({
+        platform: process.platform,
+        packaged: app.isPackaged,
+        updateChannel: settings.get('updateChannel'),
+        onCheckForUpdates: () => void updater.checkForUpdates(true),
+        onChooseUpdateChannel: (channel) => {
+          settings.set('updateChannel', channel);
+          menu();
+          void updater.checkForUpdates(true);
+        },
+      });
+    menu();
+    // A quiet check shortly after start; nothing is downloaded without the admin saying so.
+    if (app.isPackaged) setTimeout(() => void updater.checkForUpdates(false), 15_000).unref();
 
     app.on('window-all-closed', () => {
       core.close();

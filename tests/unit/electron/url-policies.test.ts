@@ -42,3 +42,31 @@ describe('isAllowedExternalUrl (shell.openExternal allow-list)', () => {
     expect(isAllowedExternalUrl('https://127.0.0.1:8443/x', new Set(['127.0.0.1']))).toBe(true);
   });
 });
+
+describe("the device-code page (each cloud's verification_uri)", () => {
+  it('opens exactly that page for the cloud in use, not the rest of its host', async () => {
+    const { browserHostsOf, browserPagesOf, publicCloud, usGovernmentCloud, chinaCloud } = await import('../../../src/main/core/clouds/cloud-profile');
+    const allowed = (url: string, cloud: typeof publicCloud) => isAllowedExternalUrl(url, new Set(browserHostsOf(cloud)), browserPagesOf(cloud));
+    expect(allowed('https://microsoft.com/devicelogin', publicCloud)).toBe(true);
+    expect(allowed('https://microsoft.com/devicelogin/', publicCloud)).toBe(true);
+    expect(allowed('https://microsoft.com/deviceloginus', usGovernmentCloud)).toBe(true);
+    expect(allowed('https://login.chinacloudapi.cn/common/oauth2/deviceauth', chinaCloud)).toBe(true);
+    // Another cloud's page, another microsoft.com page, and http stay refused.
+    expect(allowed('https://microsoft.com/deviceloginus', publicCloud)).toBe(false);
+    expect(allowed('https://microsoft.com/en-us/store', publicCloud)).toBe(false);
+    expect(allowed('http://microsoft.com/devicelogin', publicCloud)).toBe(false);
+  });
+});
+
+describe('isPermissionAllowed (the session permission handlers)', () => {
+  it('allows exactly the clipboard write, and only for our own page', async () => {
+    const { isPermissionAllowed } = await import('../../../src/main/electron/permission-policy');
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://entra-onboard/index.html', undefined)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://entra-onboard', undefined)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://login.microsoftonline.com/', undefined)).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', undefined, undefined)).toBe(false);
+    for (const other of ['clipboard-read', 'notifications', 'media', 'geolocation', 'openExternal', 'fullscreen']) {
+      expect(isPermissionAllowed(other, 'app://entra-onboard/index.html', undefined), other).toBe(false);
+    }
+  });
+});

@@ -18,6 +18,13 @@ export const cloudProfileSchema = z.object({
   partnerCenterResource: z.url().optional(),
   /** The Entra admin portal, for "open in portal" links. */
   portalUrl: z.url({ protocol: /^https$/ }),
+  /**
+   * The page a device-code sign-in sends the admin to (Entra's verification_uri for this cloud), so
+   * its link may open in the system browser. Public cloud: https://microsoft.com/devicelogin; US
+   * Government: https://microsoft.com/deviceloginus (MSAL4J's DeviceCodeFlowIT asserts both); China:
+   * the authority's own /common/oauth2/deviceauth. The sandbox answers on its authority host.
+   */
+  deviceLoginUrl: z.url({ protocol: /^https$/ }).optional(),
   /** A CA certificate file to trust for this cloud's endpoints (the sandbox only). */
   caFile: z.string().optional(),
 });
@@ -32,6 +39,7 @@ export const publicCloud: CloudProfile = {
   partnerCenterBaseUrl: 'https://api.partnercenter.microsoft.com',
   partnerCenterResource: 'https://api.partnercenter.microsoft.com',
   portalUrl: 'https://entra.microsoft.com',
+  deviceLoginUrl: 'https://microsoft.com/devicelogin',
 };
 
 /** GCC High and DoD. Partner Center automation is not offered here until we can test it. */
@@ -42,6 +50,7 @@ export const usGovernmentCloud: CloudProfile = {
   graphBaseUrl: 'https://graph.microsoft.us/v1.0',
   graphResource: 'https://graph.microsoft.us',
   portalUrl: 'https://portal.azure.us',
+  deviceLoginUrl: 'https://microsoft.com/deviceloginus',
 };
 
 /** Operated by 21Vianet. Partner Center automation is not offered here until we can test it. */
@@ -52,6 +61,7 @@ export const chinaCloud: CloudProfile = {
   graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0',
   graphResource: 'https://microsoftgraph.chinacloudapi.cn',
   portalUrl: 'https://portal.azure.cn',
+  deviceLoginUrl: 'https://login.chinacloudapi.cn/common/oauth2/deviceauth',
 };
 
 export const builtInClouds: readonly CloudProfile[] = [publicCloud, usGovernmentCloud, chinaCloud];
@@ -64,4 +74,12 @@ export function knownAuthorityOf(cloud: CloudProfile): string {
 /** Hosts the app may send the admin's browser to for this cloud (sign-in, consent, portal). */
 export function browserHostsOf(cloud: CloudProfile): string[] {
   return [cloud.authorityHost, cloud.portalUrl].map((u) => new URL(u).hostname);
+}
+
+/**
+ * Single pages (not whole hosts) the app may open for this cloud: the device-code page lives on
+ * microsoft.com, a host otherwise not ours to send the admin to.
+ */
+export function browserPagesOf(cloud: CloudProfile): string[] {
+  return cloud.deviceLoginUrl ? [cloud.deviceLoginUrl] : [];
 }

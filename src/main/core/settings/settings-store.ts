@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateChannels } from '../updates/update-channel';
 
 /** Non-secret preferences. Secrets never go here: they go to the Vault. */
 export const settingsSchema = z.object({
@@ -9,12 +10,15 @@ export const settingsSchema = z.object({
   allowInsecureVault: z.boolean(),
   /** The public client the console signs in with; null means Microsoft Graph Command Line Tools. */
   publicClientId: z.string().nullable(),
+  /** Desktop updates: stable releases only, or betas too (Help > Update Channel). */
+  updateChannel: z.enum(updateChannels),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   allowInsecureVault: false,
   publicClientId: null,
+  updateChannel: 'stable',
 };
 
 /** Implemented with conf in both hosts (ConfSettingsStore). */
