@@ -21,7 +21,7 @@ async function create(page: Page, name: string, platform: string, tenant = '') {
 const dataDir = mkdtempSync(join(tmpdir(), 'eo-shots-'));
 const sandbox = await startSandbox({ dataDir: join(dataDir, 'sandbox') });
 const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
-const host = await startWebHostProcess(join(dataDir, 'app'), ['--sandbox', JSON.stringify(sandbox.info)]);
+const host = await startWebHostProcess(join(dataDir, 'app'), [], { ENTRA_ONBOARD_SANDBOX: JSON.stringify(sandbox.info) });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],

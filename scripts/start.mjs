@@ -1,73 +1,61 @@
-// `npm start`: build and run the desktop app in Electron.
-// Where the Electron binary is missing (ELECTRON_SKIP_BINARY_DOWNLOAD, or no network at install time)
-// it says so and points at `npm run web`, which serves the same UI on the loopback web host.
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// `npm start`: build and run the desktop app in Electron. Where Electron cannot run here (no binary:
+// ELECTRON_SKIP_BINARY_DOWNLOAD, or no network to download it; or better-sqlite3 cannot be built for
+// it), it says why and runs the same app in the browser through the loopback web host instead
+// (scripts/web.mjs, the same as `npm run web`), with the same arguments.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { electronMissingReason, electronVersion, tryDownloadElectron } from './electron-binary.mjs';
 import { runTool } from './run-tool.mjs';
 
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
+function runInBrowser(why) {
+  console.log(`\nThe desktop app cannot start here: ${why}.`);
+  console.log('Running the same app in your browser instead (the loopback web host, like `npm run web`).\n');
+  const web = spawn(process.execPath, ['scripts/web.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => web.kill(signal));
+  web.on('exit', (code) => process.exit(code ?? 0));
 }
 
 /**
  * better-sqlite3 is a native module: npm built it for this Node, and Electron needs it built for its
- * own ABI. We build a second copy for Electron into .electron-native/ (once per Electron version), so
- * the web host and the tests keep theirs. This is the node-gyp route from Electron's "Native Node
- * Modules" guide; it downloads Electron's headers, so it needs the network the first time.
+ * own ABI. @electron/rebuild (the tool electron-builder uses when packaging) builds a second copy in
+ * .electron-native/<version>/, so the web host and the tests keep Node's build. Electron 43 has no
+ * better-sqlite3 prebuild, so it compiles from source: a C++ toolchain, and once the network for
+ * Electron's headers.
  */
-function sqliteBindingForElectron() {
-  const version = require('electron/package.json').version;
-  const target = resolve('.electron-native', `${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
-  if (existsSync(target)) return target;
-  console.log(`Building better-sqlite3 for Electron ${version} (once; takes a minute or two)…`);
-  const work = resolve('.electron-native', `build-${version}`);
-  rmSync(work, { recursive: true, force: true });
-  cpSync(resolve('node_modules/better-sqlite3'), work, {
+async function sqliteBindingForElectron(version) {
+  const stage = resolve('.electron-native', `${version}-${process.platform}-${process.arch}`);
+  const binding = join(stage, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(binding)) return { binding };
+  console.log(`Building better-sqlite3 for Electron ${version} with @electron/rebuild (once; a minute or two)…`);
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'node_modules'), { recursive: true });
+  cpSync(resolve('node_modules/better-sqlite3'), join(stage, 'node_modules', 'better-sqlite3'), {
     recursive: true,
-    filter: (src) => !src.includes(join('better-sqlite3', 'build')),
+    filter: (src) => !/[\\/]better-sqlite3[\\/](build|prebuilds)([\\/]|$)/.test(src),
   });
-  const gyp = spawnSync(
-    'npx',
-    ['--yes', 'node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' },
-  );
-  if (gyp.status !== 0) {
-    console.error('Building better-sqlite3 for Electron failed (see above). It needs a C++ toolchain and the network once.');
-    process.exit(1);
+  writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }));
+  try {
+    const { rebuild } = await import('@electron/rebuild');
+    await rebuild({ buildPath: stage, electronVersion: version, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true, mode: 'sequential' });
+  } catch (error) {
+    rmSync(stage, { recursive: true, force: true });
+    return { error: `better-sqlite3 could not be built for Electron ${version} (${error instanceof Error ? error.message.split('\n')[0] : error}; it needs a C++ toolchain, Node 22.12 or later for Electron's build tools, and the network once)` };
   }
-  mkdirSync(resolve(target, '..'), { recursive: true });
-  copyFileSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);
-  rmSync(work, { recursive: true, force: true });
-  return target;
+  return existsSync(binding) ? { binding } : { error: `@electron/rebuild finished but wrote no ${binding}` };
 }
 
-const electron = electronBinary();
+const electron = tryDownloadElectron();
 if (!electron) {
-  console.error(
-    [
-      'The Electron binary is not installed on this machine, so the desktop app cannot start.',
-      '(npm skips it when ELECTRON_SKIP_BINARY_DOWNLOAD is set or the download site is unreachable.)',
-      '',
-      'Run the same app in your browser instead:   npm run web',
-      'Or install Electron, then run npm start again:   npm rebuild electron',
-    ].join('\n'),
-  );
-  process.exit(1);
+  runInBrowser(electronMissingReason());
+} else {
+  const version = electronVersion();
+  const native = await sqliteBindingForElectron(version);
+  if (native.error) {
+    runInBrowser(native.error);
+  } else {
+    if (runTool('electron-vite', ['build']) !== 0) process.exit(1);
+    const child = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, ENTRA_ONBOARD_SQLITE_BINDING: native.binding } });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  }
 }
-
-const binding = sqliteBindingForElectron();
-if (runTool('electron-vite', ['build']) !== 0) process.exit(1);
-const child = spawn(electron, ['.'], {
-  stdio: 'inherit',
-  env: { ...process.env, ENTRA_ONBOARD_SQLITE_BINDING: binding },
-});
-child.on('exit', (code) => process.exit(code ?? 0));

@@ -33,6 +33,7 @@ if (runTool('electron-vite', ['build'], { stdio: ['ignore', 'ignore', 'inherit']
 }
 
 const children = [];
+const hostEnv = { ...process.env };
 if (values.cloud === 'sandbox') {
   const sandboxArgs = [];
   if (values['sandbox-tenants']) sandboxArgs.push('--tenants', String(values['sandbox-tenants']));
@@ -42,10 +43,13 @@ if (values.cloud === 'sandbox') {
   children.push(sandbox.child);
   const ga = sandbox.info.users?.find((u) => u.key === 'globalAdmin');
   if (ga) console.log(`Sandbox sign-in: ${ga.username} / ${ga.password} (Global Administrator of ${sandbox.info.partnerTenantName})`);
-  hostArgs.push('--sandbox', JSON.stringify(sandbox.info));
+  hostEnv.ENTRA_ONBOARD_SANDBOX = JSON.stringify(sandbox.info);
 }
 
-const host = spawn(process.execPath, ['--import', 'tsx', 'src/main/web-host/cli.ts', ...hostArgs], { stdio: 'inherit' });
+// Secrets travel in the environment, which only this user can read, never on the command line
+// (the process list shows every process's arguments to every local user). The web host's own
+// access token is made inside the host and printed once, on the WEB_READY line.
+const host = spawn(process.execPath, ['--import', 'tsx', 'src/main/web-host/cli.ts', ...hostArgs], { stdio: 'inherit', env: hostEnv });
 children.push(host);
 const stopAll = (signal) => children.forEach((c) => c.exitCode === null && c.kill(signal));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));

@@ -17,7 +17,15 @@ export async function readStaticFile(
   rootDir: string,
   urlPath: string,
 ): Promise<{ body: Buffer; contentType: string } | undefined> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    // Malformed percent-encoding (%E0%A4%A) names no file of ours.
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(rootDir, relative));
   if (full !== rootDir && !full.startsWith(rootDir.endsWith(sep) ? rootDir : rootDir + sep)) return undefined;
   const contentType = contentTypes[extname(full)];

@@ -8,13 +8,20 @@ export interface WebHostArgs {
   port: number;
   rendererDir: string;
   cloud: CloudId;
-  /** The sandbox's SANDBOX_READY JSON, when running against it. */
+  /**
+   * The sandbox's SANDBOX_READY JSON, when running against it. It carries the sandbox's control
+   * token, so it comes from the environment (ENTRA_ONBOARD_SANDBOX, as in the Electron shell), never
+   * from the command line, which every local user can read in the process list.
+   */
   sandbox: string | undefined;
   /** Sign in with this public client instead of the saved or default one. */
   clientId: string | undefined;
 }
 
-export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string }): WebHostArgs {
+export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string }, env: NodeJS.ProcessEnv = process.env): WebHostArgs {
+  if (argv.some((a) => a === '--sandbox' || a.startsWith('--sandbox='))) {
+    throw new Error('--sandbox is not taken on the command line (the process list would show its token): set ENTRA_ONBOARD_SANDBOX to the SANDBOX_READY JSON instead.');
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -24,7 +31,6 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
       'renderer-dir': { type: 'string' },
       cloud: { type: 'string' },
       'client-id': { type: 'string' },
-      sandbox: { type: 'string' },
     },
     strict: true,
   });
@@ -32,13 +38,14 @@ export function parseWebHostArgs(argv: string[], defaults: { rendererDir: string
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
   }
-  const cloud = values.cloud ?? (values.sandbox ? 'sandbox' : 'public');
+  const sandbox = env['ENTRA_ONBOARD_SANDBOX'] || undefined;
+  const cloud = values.cloud ?? (sandbox ? 'sandbox' : 'public');
   if (!(cloudIds as readonly string[]).includes(cloud)) {
     throw new Error(`--cloud must be one of ${cloudIds.join(', ')}, not "${cloud}".`);
   }
   return {
     cloud: cloud as CloudId,
-    sandbox: values.sandbox,
+    sandbox,
     clientId: values['client-id'],
     open: !values['no-open'],
     dataDir: values['data-dir'] ?? defaultWebDataDir(),

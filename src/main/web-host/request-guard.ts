@@ -1,6 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 
-export const SESSION_COOKIE = 'eo_session';
+/**
+ * The session cookie's name carries our port. Browsers keep cookies per host, not per port
+ * (RFC 6265 §8.5), so every service on 127.0.0.1 shares one cookie jar: with a fixed name, another
+ * web host (or any local service) could overwrite our cookie, and ours would be read under a name
+ * another program also answers to. The port in the name keeps each host's cookie its own; the host
+ * reads only the cookie named for its port. (The cookie still travels to other ports on 127.0.0.1,
+ * as every 127.0.0.1 cookie does; README "Security" says so.)
+ */
+export function sessionCookieName(port: number): string {
+  return `eo_session_${port}`;
+}
 
 export interface GuardInput {
   host: string | undefined;
@@ -45,7 +55,7 @@ export function checkRequest(input: GuardInput, port: number, token: string): Gu
       return { ok: false, status: 403, reason: 'Requests from other sites are refused.' };
     }
   }
-  const presented = input.queryToken ?? cookieValue(input.cookie, SESSION_COOKIE);
+  const presented = input.queryToken ?? cookieValue(input.cookie, sessionCookieName(port));
   if (!presented || !sameSecret(presented, token)) {
     return {
       ok: false,

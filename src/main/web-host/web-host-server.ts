@@ -6,8 +6,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { EventBus } from '../core/events/event-bus';
 import { contentSecurityPolicyHeader } from '../host-common/content-security-policy';
+import { ErrorCode } from '../../shared/error-codes';
 import type { Dispatch } from '../rpc/dispatch';
-import { checkRequest, SESSION_COOKIE } from './request-guard';
+import { checkRequest, sessionCookieName } from './request-guard';
 import { readStaticFile } from '../host-common/static-files';
 
 export interface WebHostOptions {
@@ -27,10 +28,16 @@ export interface WebHost {
 
 const callMessageSchema = z.object({
   t: z.literal('call'),
-  id: z.number().int(),
-  channel: z.string(),
+  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  channel: z.string().max(200),
   input: z.unknown(),
 });
+
+/**
+ * The largest RPC message the renderer ever needs (a pasted block of redirect URIs is a few KB);
+ * ws refuses bigger frames with close code 1009 before reading them into memory.
+ */
+export const maxRpcMessageBytes = 1024 * 1024;
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicyHeader,
@@ -57,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const guard = (req: IncomingMessage, requireOrigin: boolean) => {
+    // Throws on a request target no URL parser accepts; both callers answer that with 400.
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     return {
       url,
@@ -74,14 +82,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     };
   };
 
-  const server = createServer(async (req, res) => {
-    const { url, verdict } = guard(req, false);
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    let checked: ReturnType<typeof guard>;
+    try {
+      checked = guard(req, false);
+    } catch {
+      return refuse(res, 400, 'Malformed request.');
+    }
+    const { url, verdict } = checked;
     if (!verdict.ok) return refuse(res, verdict.status, verdict.reason);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Only GET is served here.');
     if (url.searchParams.has('token')) {
       // Trade the token in the link for a cookie, then drop it from the address bar and history.
       res.writeHead(303, {
-        'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname,
         ...securityHeaders,
       });
@@ -91,12 +105,37 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!file) return refuse(res, 404, 'Not found.');
     res.writeHead(200, { 'Content-Type': file.contentType, ...securityHeaders });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  // No request may take the host down: whatever a handler throws becomes a 500 for that request.
+  const server = createServer((req, res) => {
+    handleRequest(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'The web host could not answer this request.');
+      else res.destroy();
+    });
+  });
+  // Requests Node's parser rejects (oversized headers: 431, malformed request lines: 400) get an
+  // answer and a closed connection; a socket that already went away is just dropped.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxRpcMessageBytes });
+  wss.on('error', () => {});
   server.on('upgrade', (req, socket, head) => {
-    const { url, verdict } = guard(req, true);
+    // A peer that resets mid-handshake must not become an uncaught 'error'.
+    socket.on('error', () => socket.destroy());
+    let checked: ReturnType<typeof guard>;
+    try {
+      checked = guard(req, true);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const { url, verdict } = checked;
     if (!verdict.ok || url.pathname !== '/rpc') {
       const status = verdict.ok ? 404 : verdict.status;
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -105,15 +144,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', async (data) => {
+      // Bad frames (unmasked, reserved bits, invalid UTF-8, too big) end that socket, not the host.
+      ws.on('error', () => ws.terminate());
+      ws.on('message', async (data, isBinary) => {
         let message: z.infer<typeof callMessageSchema>;
         try {
+          if (isBinary) throw new Error('binary');
           message = callMessageSchema.parse(JSON.parse(String(data)));
         } catch {
           ws.close(1003, 'Malformed message');
           return;
         }
-        const result = await options.dispatch(message.channel, message.input, { host: 'web' });
+        let result: unknown;
+        try {
+          result = await options.dispatch(message.channel, message.input, { host: 'web' });
+        } catch {
+          // dispatch answers every failure itself; this is the last guard for the host process.
+          result = { ok: false, error: { code: ErrorCode.Internal, message: 'Something went wrong inside Entra Onboard. Nothing you entered was lost.', fix: 'Try again.' } };
+        }
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'result', id: message.id, result }));
       });
     });

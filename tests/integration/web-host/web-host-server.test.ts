@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { Core } from '../../../src/main/core/create-core';
 import { createDispatch } from '../../../src/main/rpc/dispatch';
 import { createHandlerTable } from '../../../src/main/rpc/handler-table';
-import { SESSION_COOKIE } from '../../../src/main/web-host/request-guard';
+import { sessionCookieName } from '../../../src/main/web-host/request-guard';
 import { startWebHost, type WebHost } from '../../../src/main/web-host/web-host-server';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startTestCore } from '../../helpers/start-test-core';
@@ -67,7 +67,7 @@ beforeAll(async () => {
     rendererDir,
   });
   origin = `http://127.0.0.1:${host.port}`;
-  cookie = `${SESSION_COOKIE}=${host.token}`;
+  cookie = `${sessionCookieName(host.port)}=${host.token}`;
 });
 
 afterAll(async () => {

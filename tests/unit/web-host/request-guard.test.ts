@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, cookieValue, SESSION_COOKIE } from '../../../src/main/web-host/request-guard';
+import { checkRequest, cookieValue, sessionCookieName } from '../../../src/main/web-host/request-guard';
 
 const port = 4321;
 const token = 'secret-token-value';
+const SESSION_COOKIE = sessionCookieName(port);
 const good = {
   host: `127.0.0.1:${port}`,
   origin: undefined,
@@ -16,6 +17,12 @@ describe('web host request guard', () => {
     expect(checkRequest(good, port, token)).toEqual({ ok: true });
     expect(checkRequest({ ...good, cookie: undefined, queryToken: token }, port, token)).toEqual({ ok: true });
     expect(checkRequest({ ...good, host: `localhost:${port}`, origin: `http://localhost:${port}` }, port, token)).toEqual({ ok: true });
+  });
+
+  it("reads only the cookie named for its own port (another 127.0.0.1 host's cookie is not ours)", () => {
+    expect(SESSION_COOKIE).toBe('eo_session_4321');
+    expect(checkRequest({ ...good, cookie: `${sessionCookieName(port + 1)}=${token}` }, port, token)).toMatchObject({ ok: false, status: 401 });
+    expect(checkRequest({ ...good, cookie: `eo_session=${token}` }, port, token)).toMatchObject({ ok: false, status: 401 });
   });
 
   it('refuses a missing or wrong token with 401 and says where the right link is', () => {
