@@ -70,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {},
   );
   const events = new EventBus();
-  const workspaces = new WorkspaceService(new WorkspaceRepository(db), events);
+  const workspaces = new WorkspaceService(new WorkspaceRepository(db), events, undefined, options.vault);
   // An explicit client ID (command line) wins over the one the admin saved in settings.
   const clientId = options.clientId ?? options.settings.get('publicClientId') ?? undefined;
   // How a Microsoft page is opened: Electron's system browser, or (web host) a link in the page.

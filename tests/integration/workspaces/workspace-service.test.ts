@@ -17,7 +17,7 @@ function errorOf(fn: () => unknown): AppError {
 }
 
 describe('WorkspaceService on SQLite', () => {
-  it('creates, lists in name order, renames and deletes, and emits a change event for each', () => {
+  it('creates, lists in name order, renames and deletes, and emits a change event for each', async () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const core = startTestCore(dir.path);
@@ -33,7 +33,7 @@ describe('WorkspaceService on SQLite', () => {
     const renamed = ws.rename(b.id, 'Gamma');
     expect(renamed.name).toBe('Gamma');
     expect(renamed.createdAt).toBe(b.createdAt);
-    expect(ws.delete(a.id)).toEqual({ id: a.id });
+    expect(await ws.delete(a.id)).toEqual({ id: a.id });
     expect(ws.list().map((w) => w.name)).toEqual(['Gamma']);
     expect(seen).toEqual([
       'workspaces.changed:created',
@@ -62,12 +62,12 @@ describe('WorkspaceService on SQLite', () => {
     core.close();
   });
 
-  it('says a workspace is gone when renaming or deleting one that does not exist', () => {
+  it('says a workspace is gone when renaming or deleting one that does not exist', async () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const core = startTestCore(dir.path);
     expect(errorOf(() => core.services.workspaces.rename('missing', 'X')).code).toBe('workspace_not_found');
-    expect(errorOf(() => core.services.workspaces.delete('missing')).code).toBe('workspace_not_found');
+    await expect(core.services.workspaces.delete('missing')).rejects.toMatchObject({ code: 'workspace_not_found' });
     core.close();
   });
 

@@ -7,6 +7,8 @@ import {
 import type { PlatformId } from '../../../shared/domain/platforms';
 import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
+import type { Vault } from '../vault/vault';
+import { forgetWorkspaceSecrets } from './forget-workspace-secrets';
 import type { WorkspaceRepository } from './workspace-repository';
 
 export interface NewWorkspace {
@@ -35,6 +37,8 @@ export class WorkspaceService {
     private readonly repo: WorkspaceRepository,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
+    /** Where the workspace's secrets live, so deleting it removes them too. */
+    private readonly vault?: Pick<Vault, 'refs' | 'delete'>,
   ) {}
 
   list(): Workspace[] {
@@ -75,8 +79,9 @@ export class WorkspaceService {
     return this.repo.get(id) as Workspace;
   }
 
-  delete(id: string): { id: string } {
+  async delete(id: string): Promise<{ id: string }> {
     if (!this.repo.delete(id)) throw notFound(id);
+    if (this.vault) await forgetWorkspaceSecrets(this.vault, id);
     this.events.emit('workspaces.changed', { reason: 'deleted', id });
     return { id };
   }

@@ -27,6 +27,20 @@ async function usableSecret(ctx: StepContext, role: AppRegistrationSpec['role'],
 }
 
 /**
+ * Secrets we hold whose keyId is no longer on the app (someone removed them in the Entra admin
+ * center, or the app itself was deleted) can never be used again: their values leave the vault and
+ * their rows leave SQLite. Returns how many were forgotten.
+ */
+async function forgetSecretsGoneFromEntra(ctx: StepContext, role: AppRegistrationSpec['role'], liveKeyIds: Set<string>): Promise<number> {
+  const gone = ctx.apps.secrets(ctx.workspaceId, role).filter((s) => !liveKeyIds.has(s.keyId));
+  for (const secret of gone) {
+    await ctx.vault.delete(secret.vaultRef);
+    ctx.apps.removeSecret(ctx.workspaceId, role, secret.keyId);
+  }
+  return gone.length;
+}
+
+/**
  * Makes sure the platform has a working client secret that only the vault holds (facts §3). A new
  * secret's value goes to the vault before anything else; SQLite keeps its keyId, hint and dates.
  */
@@ -40,6 +54,8 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
     async inspect(ctx) {
       const managed = ctx.apps.get(ctx.workspaceId, spec.role);
       const live = managed?.appId ? await getApplicationByAppId(ctx.graph('findExistingApps'), managed.appId) : undefined;
+      // Only what Microsoft reports as gone is forgotten here; an app we cannot see yet is left alone.
+      if (live) await forgetSecretsGoneFromEntra(ctx, spec.role, new Set(live.passwordCredentials.map((p) => p.keyId)));
       const keep = live ? await usableSecret(ctx, spec.role, new Set(live.passwordCredentials.map((p) => p.keyId))) : undefined;
       if (keep) {
         return { action: 'keep', summary: `Keep the client secret ${keep.hint}… (valid until ${keep.endDateTime.slice(0, 10)})`, details: [] };
@@ -63,6 +79,7 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
         { isTransient: isReplicationDelay, onWait: (ms) => ctx.report('Waiting for Microsoft to replicate the app registration', ms) },
       );
       const liveKeyIds = new Set(live.passwordCredentials.map((p) => p.keyId));
+      await forgetSecretsGoneFromEntra(ctx, spec.role, liveKeyIds);
       const keep = await usableSecret(ctx, spec.role, liveKeyIds);
       if (keep) return { keyId: keep.keyId, created: false };
 
@@ -84,6 +101,13 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
       if (!credential.secretText) throw new Error('Microsoft returned no secret value for the new client secret.');
       const vaultRef = secretVaultRef(ctx.workspaceId, spec.role, credential.keyId);
       await ctx.vault.put(vaultRef, credential.secretText);
+      // The new secret replaces the ones we held (expiring, or no longer in the vault): their values
+      // leave the vault now. They stay on the app until they expire, so a platform still using one
+      // keeps working until the admin pastes the new one; a later renewal removes them from Entra.
+      for (const replaced of ctx.apps.secrets(ctx.workspaceId, spec.role)) {
+        await ctx.vault.delete(replaced.vaultRef);
+        ctx.apps.removeSecret(ctx.workspaceId, spec.role, replaced.keyId);
+      }
       ctx.apps.addSecret(
         ctx.workspaceId,
         {
