@@ -1,11 +1,12 @@
 import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, EyeRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HandoverField } from '../../../../shared/domain/onboarding';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
 import { copyToClipboard } from './clipboard';
+import { SECRET_REVEAL_MS, SecretMasker } from './secret-masker';
 
 const useStyles = makeStyles({
   table: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr max-content max-content', gap: tokens.spacingVerticalS, alignItems: 'center' },
@@ -27,13 +28,16 @@ export function HandoverSheet({
 }) {
   const styles = useStyles();
   const [revealed, setRevealed] = useState<Record<string, string>>({});
+  // A revealed secret is masked again after a minute; the masker's timers end with the sheet.
+  const [masker] = useState(() => new SecretMasker(setRevealed));
+  useEffect(() => () => masker.dispose(), [masker]);
   const [copied, setCopied] = useState<string | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
 
   const reveal = async (field: HandoverField) => {
     if (!field.secretOf) return;
     const result = await getApi().call('onboarding.revealSecret', { workspaceId, role: field.secretOf.role as 'main' | 'partnerCenter' });
-    if (result.ok) setRevealed((r) => ({ ...r, [field.key]: result.value.value }));
+    if (result.ok) masker.reveal(field.key, result.value.value);
     else setError(result.error);
   };
 
@@ -87,7 +91,8 @@ export function HandoverSheet({
       </div>
       {Object.keys(revealed).length > 0 ? (
         <Text size={200} block>
-          A copied secret is cleared from the clipboard after 30 seconds. Keep it only in the platform’s settings.
+          A revealed secret is masked again after {SECRET_REVEAL_MS / 1000} seconds, and a copied one is cleared from the clipboard
+          after 30 seconds. Keep it only in the platform’s settings.
         </Text>
       ) : null}
       {error ? <ErrorBar error={error} /> : null}
