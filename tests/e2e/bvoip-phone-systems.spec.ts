@@ -6,8 +6,6 @@ import { finishInBrowserTab, grantedRoles, sandboxUser, signInIfAsked } from './
 
 
 test.describe('bvoip phone systems, end to end', () => {
-  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
-
   test('resale, a domain per customer, nested: the customer’s own app, then the checklist kept across a reload', async ({ app, sandbox }) => {
     const effort = new Effort();
     const { page } = app;

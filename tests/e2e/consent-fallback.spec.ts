@@ -4,8 +4,6 @@ import { finishInBrowserTab } from './fixtures/flows';
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 test.describe('admin consent the signed-in admin cannot grant', () => {
-  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
-
   test('an Application Administrator gets a Global Administrator to accept in the browser, and setup finishes', async ({ app, sandbox }) => {
     const { page } = app;
     const appAdmin = sandbox.info.users.find((u) => u.key === 'applicationAdmin')!;

@@ -7,8 +7,6 @@ import { previewAndApply, startWorkspace } from './fixtures/flows';
 
 
 test.describe('delivering the configuration to the platform', () => {
-  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
-
   test('a platform with no built-in profile: set up from its discovery document, pushed, and its test green', async ({ app, sandbox }) => {
     const { page } = app;
     const wizard = await startWorkspace(page, sandbox, 'Contoso – Acme Dispatch', 'Other platform');

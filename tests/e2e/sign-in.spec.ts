@@ -19,8 +19,6 @@ async function signInWithBrowser(page: Page, who: Credentials, label = 'Sign in 
 }
 
 test.describe('sign-in to the partner tenant', () => {
-  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
-
   test('a Global Administrator sees the tenant overview with the right name, ID, domains and roles', async ({ app, sandbox }) => {
     const { page } = app;
     const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
@@ -82,8 +80,6 @@ test.describe('sign-in to the partner tenant', () => {
 });
 
 test.describe('preflight checks beyond sign-in', () => {
-  test.skip(({ hostKind }) => hostKind === 'electron', 'Electron opens the system browser, which Playwright cannot drive');
-
   test('asks for consent only when a check needs it, and says plainly when Conditional Access requires MFA', async ({ app, sandbox }) => {
     const { page } = app;
     const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
