@@ -19,7 +19,6 @@ export interface AppUpdater {
  * signature over that same feed entry and refuses downgrades and, on stable, pre-releases.
  */
 export function createAppUpdater(settings: SettingsStore, window: () => BrowserWindow | undefined): AppUpdater {
-  const { autoUpdater } = electronUpdater;
   let busy = false;
 
   const show = async (options: MessageBoxOptions) => {
@@ -36,6 +35,8 @@ export function createAppUpdater(settings: SettingsStore, window: () => BrowserW
       if (busy) return;
       busy = true;
       try {
+        // Created on first use, in an installed copy only (it reads the app-update.yml electron-builder wrote).
+        const { autoUpdater } = electronUpdater;
         const channel = settings.get('updateChannel');
         autoUpdater.autoDownload = false;
         autoUpdater.autoInstallOnAppQuit = false;
