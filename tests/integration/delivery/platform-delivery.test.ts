@@ -13,7 +13,7 @@ import { loadPlatformApiValidator } from '../../sandbox/platform/loadPlatformApi
 import { platformApiDocPath } from '../../sandbox/platform/platformApiDocPath';
 import { platformBackends } from '../../sandbox/platform/platformBackends';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
+import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { startTestCore } from '../../helpers/start-test-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -62,10 +62,7 @@ beforeAll(async () => {
   const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
   core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      void completeSandboxSignIn(page, ga).catch(() => {});
-    },
+    openUrl: openInOnePage(page, () => ga),
   });
   homeAccountId = (await core.services.auth.start({ method: 'browser' })).homeAccountId;
   await core.services.auth.start({ method: 'browser', steps: ['findExistingApps', 'registerApp', 'grantAdminConsent'], homeAccountId });
