@@ -39,6 +39,8 @@ test.describe('bvoip phone systems, end to end', () => {
     await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
     await signInIfAsked(page, wizard, sandbox, { effort, after: 'apply' });
     await expect(wizard.getByLabel('Values for the platform')).toBeVisible({ timeout: 60_000 });
+    // A loop over no steps would pass: there must be steps to check.
+    await expect(wizard.getByTestId('run-step')).not.toHaveCount(0);
     for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
     await effort.click(wizard.getByRole('button', { name: 'Reveal Client secret' }));
     await effort.click(wizard.getByRole('button', { name: 'Copy Client secret' }));

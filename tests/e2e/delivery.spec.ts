@@ -25,6 +25,7 @@ test.describe('delivering the configuration to the platform', () => {
     await expect(panel.getByTestId('platform-change').filter({ hasText: 'Client secret' })).toBeVisible();
     await panel.getByRole('button', { name: 'Push to Acme Dispatch' }).click();
     await expect(panel.getByTestId('push-result')).toContainText('Read back from the platform: it matches.');
+    await expect(panel.getByTestId('platform-test')).not.toHaveCount(0); // a loop over none would pass
     for (const check of await panel.getByTestId('platform-test').all()) await expect(check).toHaveAttribute('data-ok', 'true');
     await expect(panel.getByTestId('platform-in-sync')).toBeVisible();
 

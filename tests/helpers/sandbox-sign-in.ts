@@ -65,3 +65,24 @@ async function completeDeviceSignIn(page: Page, who: Credentials) {
     else await confirm.click();
   }
 }
+
+/**
+ * The `openUrl` of a product under test whose "system browser" is one scripted page. Each sign-in opens
+ * only once the previous one has finished in that page: the product moves on as soon as its loopback
+ * listener has the code, while the browser is still navigating (the loopback's answer, its redirect to the
+ * success page). A goto issued then is "interrupted by another navigation" to the loopback, which a loaded
+ * machine makes likely. So: wait for the previous sign-in's final page to have loaded, then go.
+ */
+export function openInOnePage(page: Page, who: () => Credentials | undefined): (url: string) => Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
+  return async (url) => {
+    await previous;
+    await page.goto(url);
+    const signingIn = who();
+    if (!signingIn) return;
+    previous = completeSandboxSignIn(page, signingIn)
+      .then(() => page.waitForLoadState('load'))
+      // A sign-in a test abandons (an error page it expects) ends here; the next one starts afresh.
+      .catch(() => {});
+  };
+}

@@ -5,7 +5,7 @@ import { sandboxCloud } from '../../src/main/core/clouds/sandbox-cloud';
 import type { Core } from '../../src/main/core/create-core';
 import type { SandboxUserInfo } from '../sandbox/SandboxInfo';
 import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../sandbox/startSandbox';
-import { completeSandboxSignIn } from './sandbox-sign-in';
+import { openInOnePage } from './sandbox-sign-in';
 import { startTestCore } from './start-test-core';
 import { makeTempDir } from './temp-dir';
 
@@ -33,10 +33,7 @@ export async function startSignedInCore(prefix: string, sandboxOptions: Omit<Sta
   let signingIn: SandboxUserInfo | undefined;
   const dataDir = join(dir.path, 'data');
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      if (signingIn) void completeSandboxSignIn(page, signingIn).catch(() => {});
-    },
+    openUrl: openInOnePage(page, () => signingIn),
   });
   return {
     sandbox,

@@ -8,6 +8,7 @@ import { ensureTlsMaterial } from './crypto/ensureTlsMaterial';
 import { createFaultMiddleware } from './http/createFaultMiddleware';
 import { createSandboxServer } from './http/createSandboxServer';
 import type { Mount } from './http/Mount';
+import { SandboxRequestLog } from './http/SandboxRequestLog';
 import { TokenBucketLimiter } from './http/TokenBucketLimiter';
 import { createIdentityMount } from './identity/createIdentityMount';
 import { IdentityStore } from './identity/IdentityStore';
@@ -66,6 +67,8 @@ export interface SandboxHandle {
   mounts: Record<MountName, Mount>;
   /** Graph's own settings (replication reads, consent roles, CA throttling...), changeable at run time. */
   graph: GraphService;
+  /** Every request's arrival and answer, for tests that must act at an exact moment (in-process only). */
+  requests: SandboxRequestLog;
   patchSettings(patch: unknown): SandboxSettings;
   /** Back to the scenario: directory, sessions, tokens, throttling buckets and settings. The clock keeps running. */
   reset(): void;
@@ -142,7 +145,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   // Reference platform backend (tests/sandbox/platform, docs/platform-api.yaml); the backend: platformBackends.get(runtime).
   const platform = registerPlatformRoutes(mounts.platform, rt, { dataDir, caPem: tls.caPem });
 
-  const server = await createSandboxServer({ tls, port: options.port ?? 0, mounts: Object.values(mounts) });
+  const requests = new SandboxRequestLog();
+  const server = await createSandboxServer({ tls, port: options.port ?? 0, mounts: Object.values(mounts), requests });
   rt.urls = sandboxUrls(server.port);
   info = buildSandboxInfo(plan, rt.urls, { controlToken, caFile: tls.caFile, dataDir, platformTokens: platform.tokens });
   const finalInfo = info;
@@ -157,6 +161,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     runtime: rt,
     mounts,
     graph,
+    requests,
     patchSettings: (patch) => applySettingsPatch(rt.settings, patch),
     reset,
     close: () => server.close(),

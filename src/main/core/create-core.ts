@@ -4,7 +4,6 @@ import { AuthService } from './auth/auth-service';
 import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
 import { EventBus } from './events/event-bus';
-import type { CrashPoint } from './onboarding/onboarding-engine';
 import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
 import { BrowserConsentService } from './onboarding/browser-consent-service';
@@ -34,8 +33,6 @@ export interface CoreOptions {
   openUrl?: (url: string) => Promise<void>;
   /** A sign-in left open this long is stopped (default five minutes). */
   signInTimeoutMs?: number;
-  /** Tests only (the web host reads it from the environment): crash at a step, to prove resume. */
-  crashAt?: CrashPoint;
   /** Where to write a .env file: Electron asks with a save dialog; default: <dataDir>/exports. */
   chooseEnvFilePath?: (suggestedName: string) => Promise<string | undefined>;
   sqliteNativeBinding?: string;
@@ -95,7 +92,6 @@ export function createCore(options: CoreOptions): Core {
     cloud: options.cloud,
     vault: options.vault,
     events,
-    ...(options.crashAt ? { crashAt: options.crashAt } : {}),
     // Late-bound: the delivery service below is what talks to a platform's API.
     platformRequirements: (workspaceId) => delivery.requirements(workspaceId),
     platformConnection: (workspaceId) => delivery.connection(workspaceId),

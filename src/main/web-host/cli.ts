@@ -21,13 +21,10 @@ async function main(): Promise<void> {
   }
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const cloud = resolveCloud(args.cloud, args.sandbox);
-  // Tests prove crash recovery by stopping the host at a step: "<stepId>:before" or "<stepId>:after".
-  const crash = /^(.+):(before|after)$/.exec(process.env['ENTRA_ONBOARD_TEST_CRASH_AT'] ?? '');
   const core = createCore({
     host: 'web',
     cloud,
     ...(args.clientId ? { clientId: args.clientId } : {}),
-    ...(crash ? { crashAt: { stepId: crash[1] as string, when: crash[2] as 'before' | 'after' } } : {}),
     dataDir: args.dataDir,
     version,
     settings: new ConfSettingsStore(args.dataDir),

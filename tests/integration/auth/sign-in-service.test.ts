@@ -8,7 +8,7 @@ import { AppError } from '../../../src/main/core/errors/app-error';
 import { AesGcmCipher, loadWebHostVaultKey } from '../../../src/main/core/vault/aes-gcm-cipher';
 import { EncryptedFileVault } from '../../../src/main/core/vault/encrypted-file-vault';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxDeviceLogin, completeSandboxSignIn, type Credentials } from '../../helpers/sandbox-sign-in';
+import { completeSandboxDeviceLogin, openInOnePage, type Credentials } from '../../helpers/sandbox-sign-in';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let sandbox: SandboxHandle;
@@ -53,15 +53,14 @@ async function setup(name: string, signInAs?: Credentials, timeoutMs?: number) {
   const page = await context.newPage();
   const opened: string[] = [];
   let who = signInAs;
+  const open = openInOnePage(page, () => who);
   const service = new SignInService({
     cloud: sandboxCloud(sandbox.info),
     vault,
     ...(timeoutMs ? { interactiveTimeoutMs: timeoutMs } : {}),
     openUrl: async (url) => {
       opened.push(url);
-      if (!who) return;
-      await page.goto(url);
-      void completeSandboxSignIn(page, who).catch(() => {});
+      if (who) await open(url);
     },
   });
   return { service, page, opened, vaultDir, setUser: (c: Credentials | undefined) => (who = c), close: () => context.close() };

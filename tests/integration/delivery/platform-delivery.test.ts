@@ -13,7 +13,7 @@ import { loadPlatformApiValidator } from '../../sandbox/platform/loadPlatformApi
 import { platformApiDocPath } from '../../sandbox/platform/platformApiDocPath';
 import { platformBackends } from '../../sandbox/platform/platformBackends';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
+import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { startTestCore } from '../../helpers/start-test-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -37,7 +37,8 @@ function recordingFetch(inner: CloudFetch): CloudFetch {
       path: new URL(url).pathname.replace(/^\/platform/, ''),
       body: init?.body ? JSON.parse(String(init.body)) : undefined,
       status: response.status,
-      response: text ? JSON.parse(text) : undefined,
+      // A proxy's HTML page is recorded as text: the product, not this recorder, must meet it.
+      response: text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined,
       contentType: response.headers.get('content-type') ?? '',
     });
     return response;
@@ -61,10 +62,7 @@ beforeAll(async () => {
   const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
   core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      await page.goto(url);
-      void completeSandboxSignIn(page, ga).catch(() => {});
-    },
+    openUrl: openInOnePage(page, () => ga),
   });
   homeAccountId = (await core.services.auth.start({ method: 'browser' })).homeAccountId;
   await core.services.auth.start({ method: 'browser', steps: ['findExistingApps', 'registerApp', 'grantAdminConsent'], homeAccountId });
@@ -154,12 +152,13 @@ describe('a platform with no built-in profile, driven by its discovery document'
     expect((await core.services.delivery.diff(workspaceId)).changes).toEqual([]);
   });
 
-  it('lets a 500 and a timeout fail with a clear message, then a retry reuses the key: still one configuration', async () => {
+  it('lets a 500 and a timeout fail with a clear message, before anything reached the platform', async () => {
     const before = backend().store().getConfiguration(acmeOrg().id)!;
     expect((await core.services.delivery.diff(workspaceId)).changes).toEqual([]);
     // Force a change: the platform's copy of the client ID goes stale.
     backend().store().saveConfiguration({ ...before, clientId: '00000000-0000-0000-0000-00000000000a', version: before.version + 1 });
 
+    const seen = backend().received.length;
     sandbox.patchSettings({ faults: { platform: { errorRate: 1, errorStatus: 500 } } });
     const broken = deliveryWith(createCloudFetch(sandboxCloud(sandbox.info)), { attempts: 2 });
     const fiveHundred = await failure(broken.service.push(workspaceId));
@@ -170,39 +169,88 @@ describe('a platform with no built-in profile, driven by its discovery document'
     const slow = deliveryWith(createCloudFetch(sandboxCloud(sandbox.info)), { attempts: 2, timeoutMs: 300 });
     expect((await failure(slow.service.push(workspaceId))).message).toMatch(/did not answer in time/);
     sandbox.patchSettings({ faults: { platform: { latency: { kind: 'none' } } } });
-
-    const ok = await deliveryWith(createCloudFetch(sandboxCloud(sandbox.info))).service.push(workspaceId);
-    expect(ok.readBack.matches).toBe(true);
     broken.close();
     slow.close();
-    const after = backend().store().getConfiguration(acmeOrg().id)!;
-    expect(after.clientId).not.toBe('00000000-0000-0000-0000-00000000000a');
-    // Every attempt of this push carried one idempotency key.
-    const pushes = readPushes();
-    expect(pushes[0]?.status).toBe('succeeded');
-    expect(pushes.filter((p) => p.idempotency_key === pushes[0]?.idempotency_key)).toHaveLength(1);
+    // The fault layer answered in the platform's place: its backend saw no write.
+    expect(backend().received.slice(seen).filter((r) => r.operationId === 'putSsoConfiguration')).toEqual([]);
+    expect((await platformConfiguration()).version).toBe(before.version + 1);
   });
 
-  it('treats a malformed answer as retryable, and a 409 as a conflict that a new push resolves', async () => {
+  it('retries a PUT whose answer was lost with one Idempotency-Key, and the platform writes once', async () => {
+    const versionBefore = (await platformConfiguration()).version;
+    const seen = backend().received.length;
+    // The platform acts, then the connection drops before its answer arrives: the console cannot tell.
+    const base = createCloudFetch(sandboxCloud(sandbox.info));
+    const losing: CloudFetch = async (url, init) => {
+      const response = await base(url, init);
+      if (init?.method !== 'PUT') return response;
+      await response.arrayBuffer();
+      throw new TypeError('fetch failed (other side closed)');
+    };
+    const lost = await failure(deliveryWith(losing, { attempts: 3 }).service.push(workspaceId));
+    expect(lost.code).toBe('platform_unavailable');
+    expect(lost.message).toMatch(/could not be reached/);
+    const puts = () => backend().received.slice(seen).filter((r) => r.operationId === 'putSsoConfiguration');
+    expect(puts()).toHaveLength(3); // every attempt reached the platform
+    const key = puts()[0]!.idempotencyKey;
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(puts().map((p) => p.idempotencyKey)).toEqual([key, key, key]);
+    // The first attempt wrote; the two retries were answered from the remembered response.
+    expect((await platformConfiguration()).version).toBe(versionBefore + 1);
+
+    // The next push finds the platform already holding the change: nothing is written a second time.
+    const ok = await deliveryWith(base).service.push(workspaceId);
+    expect(ok.readBack.matches).toBe(true);
+    expect(ok.test.ok).toBe(true);
+    expect(new Set(puts().map((p) => p.idempotencyKey))).toEqual(new Set([key]));
+    expect((await platformConfiguration()).version).toBe(versionBefore + 1);
+    expect(readPushes()[0]?.status).toBe('succeeded');
+    expect(backend().store().getConfiguration(acmeOrg().id)!.clientId).not.toBe('00000000-0000-0000-0000-00000000000a');
+  });
+
+  it('treats an answer that is not JSON as the platform not answering, retried with the same key, and a 409 as a conflict that a new push resolves', async () => {
     const store = backend().store();
     const config = store.getConfiguration(acmeOrg().id)!;
     store.saveConfiguration({ ...config, enabled: false, version: config.version + 1 });
-    // A proxy that garbles the first PUT answer: the platform acted, the console cannot tell.
-    let garbled = false;
+    const versionBefore = config.version + 1;
+    // A proxy that answers the PUT with its own HTML page after the platform acted.
+    let garble = Infinity;
     const base = createCloudFetch(sandboxCloud(sandbox.info));
     const garbling: CloudFetch = async (url, init) => {
       const response = await base(url, init);
-      if (init?.method === 'PUT' && !garbled) {
-        garbled = true;
-        return new Response('<html>502 from a proxy</html>', { status: 200 });
+      if (init?.method === 'PUT' && garble > 0) {
+        garble--;
+        await response.arrayBuffer();
+        return new Response('<html>502 from a proxy</html>', { status: 200, headers: { 'content-type': 'text/html' } });
       }
       return response;
     };
+    const seen = backend().received.length;
+    const puts = () => backend().received.slice(seen).filter((r) => r.operationId === 'putSsoConfiguration');
+    const notJson = await failure(deliveryWith(garbling, { attempts: 2 }).service.push(workspaceId));
+    expect(notJson.code).toBe('platform_unavailable');
+    expect(notJson.message).toBe('The platform did not complete the request: it answered 200 with something that is not JSON');
+    expect(puts()).toHaveLength(2);
+    expect(puts()[1]!.idempotencyKey).toBe(puts()[0]!.idempotencyKey);
+    expect((await platformConfiguration()).version).toBe(versionBefore + 1);
+
+    // The next push finds the platform holding the change: it completes without writing again.
+    expect((await deliveryWith(base).service.push(workspaceId)).readBack.matches).toBe(true);
+    expect((await platformConfiguration()).version).toBe(versionBefore + 1);
+    expect(new Set(puts().map((p) => p.idempotencyKey)).size).toBe(1);
+
+    // A new change, and only the first answer garbled: the retry's replay completes the push.
+    store.saveConfiguration({ ...store.getConfiguration(acmeOrg().id)!, enabled: false, version: versionBefore + 2 });
+    garble = 1;
+    const before = puts().length;
     const result = await deliveryWith(garbling).service.push(workspaceId);
-    expect(garbled).toBe(true);
+    expect(garble).toBe(0);
     expect(result.readBack.matches).toBe(true);
-    const putKeys = exchanges.filter((e) => e.method === 'PUT').slice(-2);
-    expect(putKeys).toHaveLength(2);
+    const retried = puts().slice(before);
+    expect(retried).toHaveLength(2);
+    expect(retried[1]!.idempotencyKey).toBe(retried[0]!.idempotencyKey);
+    expect(retried[0]!.idempotencyKey).not.toBe(puts()[0]!.idempotencyKey);
+    expect((await platformConfiguration()).version).toBe(versionBefore + 3);
 
     // Another console pushed a different body with the key this console is about to reuse.
     store.saveConfiguration({ ...store.getConfiguration(acmeOrg().id)!, origin: null, enabled: false });
@@ -246,6 +294,15 @@ describe('a platform with no built-in profile, driven by its discovery document'
     expect(logged.join('\n')).not.toContain(sandbox.info.platformTokens.acme);
   });
 });
+
+/** The configuration as the platform's API reports it (its version counts the writes). */
+async function platformConfiguration(): Promise<{ version: number; clientId: string; enabled: boolean }> {
+  const response = await createCloudFetch(sandboxCloud(sandbox.info))(`${sandbox.info.platform}/v1/sso-configuration`, {
+    headers: { Authorization: `Bearer ${sandbox.info.platformTokens.acme}`, Accept: 'application/json' },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { version: number; clientId: string; enabled: boolean };
+}
 
 function readPushes(): { id: string; idempotency_key: string; status: string }[] {
   const db = openDatabase(join(dir.path, 'data', 'entra-onboard.sqlite'));

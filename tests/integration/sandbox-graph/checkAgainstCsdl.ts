@@ -43,7 +43,14 @@ function checkValue(model: CsdlModel, type: string, nullable: boolean, v: unknow
   }
   if (type === 'Edm.Stream') return [];
   const full = model.resolve(type);
-  if (model.enums.has(full)) return typeof v === 'string' ? [] : [`${path}: expected enum string for ${type}`];
+  if (model.enums.has(full)) {
+    if (typeof v !== 'string') return [`${path}: expected enum string for ${type}`];
+    // A flags enum serialises as comma-separated member names (OData JSON format §7.1).
+    const enumType = model.enumMembers.get(full);
+    const values = enumType?.flags ? v.split(',').map((x) => x.trim()) : [v];
+    const unknown = values.filter((x) => !enumType?.members.has(x));
+    return unknown.length === 0 ? [] : [`${path}: ${unknown.join(', ')} is not a member of ${type}`];
+  }
   const complex = model.types.get(full);
   if (complex) {
     if (typeof v !== 'object' || Array.isArray(v)) return [`${path}: expected object for ${type}, got ${JSON.stringify(v)}`];

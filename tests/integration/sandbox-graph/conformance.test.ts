@@ -1,14 +1,19 @@
+import { BatchRequestContent, BatchResponseContent } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trimmedGraphMetadataFile } from '../../sandbox/model/trimGraphMetadata';
 import { graphAppId } from '../../sandbox/model/wellKnownIds';
 import { checkAgainstCsdl } from './checkAgainstCsdl';
 import { startGraphHarness, type GraphHarness } from './harness';
 import { readCsdl, type CsdlModel } from './readCsdl';
 
-const csdlPath = '/work/shared/data/graph-metadata/v1.0-Prod.csdl';
+// The repository's trimmed copy of Microsoft's v1.0 CSDL (tests/unit/sandbox/trimmed-metadata.test.ts checks it for drift).
+const csdlPath = trimmedGraphMetadataFile;
 
 let h: GraphHarness;
 let model: CsdlModel;
 const samples = new Map<string, Array<Record<string, unknown>>>();
+/** Which kinds of answer each sample came from, so a test can prove every kind was checked. */
+const forms = new Set<string>();
 
 function add(type: string, ...values: Array<Record<string, unknown>>): void {
   samples.set(type, [...(samples.get(type) ?? []), ...values]);
@@ -52,6 +57,39 @@ beforeAll(async () => {
   add('servicePrincipal', sp, graphSp);
   add('oAuth2PermissionGrant', await c.api('/oauth2PermissionGrants').post({ clientId: sp.id, consentType: 'AllPrincipals', resourceId: graphSp.id, scope: 'User.Read' }));
   add('appRoleAssignment', await c.api(`/servicePrincipals/${graphSp.id}/appRoleAssignedTo`).post({ principalId: sp.id, resourceId: graphSp.id, appRoleId: 'df021288-bdef-4463-88db-98f22de89214' }));
+  // Collections, a page and the next page, $select, upsert and $batch answers: the same types in every form.
+  const list = (await c.api('/applications').get()) as { value: Record<string, unknown>[] };
+  add('application', ...list.value);
+  forms.add('list');
+  await c.api('/applications').post({ displayName: 'Conformance (2)' });
+  const page = (await c.api('/applications').top(1).get()) as { value: Record<string, unknown>[]; '@odata.nextLink'?: string };
+  expect(page['@odata.nextLink']).toBeDefined();
+  const next = (await c.api(page['@odata.nextLink']!).get()) as { value: Record<string, unknown>[] };
+  add('application', ...page.value, ...next.value);
+  forms.add('paged');
+  add('servicePrincipal', ...((await c.api('/servicePrincipals').top(2).get()) as { value: Record<string, unknown>[] }).value);
+  const selected = await c.api(`/applications/${app.id}`).select(['id', 'appId', 'signInAudience', 'passwordCredentials', 'web']).get();
+  expect(Object.keys(selected).filter((k) => !k.startsWith('@odata.')).sort()).toEqual(['appId', 'id', 'passwordCredentials', 'signInAudience', 'web']);
+  add('application', selected);
+  forms.add('select');
+  const upserted = await c
+    .api("/applications(uniqueName='conformance-upsert')")
+    .header('Prefer', 'create-if-missing')
+    .patch({ displayName: 'Conformance (upsert)', signInAudience: 'AzureADMyOrg' });
+  expect(upserted).toBeTruthy(); // 201 with the new application
+  add('application', upserted);
+  forms.add('upsert');
+  const base = h.sandbox.info.graph;
+  const batch = new BatchRequestContent([
+    { id: '1', request: new Request(`${base}/applications/${app.id}`, { method: 'GET' }) },
+    { id: '2', request: new Request(`${base}/servicePrincipals`, { method: 'POST', body: JSON.stringify({ appId: upserted.appId }), headers: { 'Content-Type': 'application/json' } }) },
+  ]);
+  const answers = new BatchResponseContent(await c.api('/$batch').post(await batch.getContent())).getResponses();
+  expect(answers.get('1')?.status).toBe(200);
+  expect(answers.get('2')?.status).toBe(201);
+  add('application', (await answers.get('1')!.json()) as Record<string, unknown>);
+  add('servicePrincipal', (await answers.get('2')!.json()) as Record<string, unknown>);
+  forms.add('batch');
   add('organization', ...(await c.api('/organization').get()).value);
   add('user', await c.api('/me').get());
   const me = (await c.api('/me').get()) as { userPrincipalName: string };
@@ -78,6 +116,23 @@ describe('Graph v1.0 CSDL conformance', () => {
     expect(model.property('graph.application', 'deletedDateTime')?.type).toBe('Edm.DateTimeOffset');
     expect(model.property('graph.application', 'id')?.type).toBe('Edm.String');
     expect(model.property('graph.application', 'noSuchProperty')).toBeUndefined();
+  });
+
+  it('was fed every form of answer: single, list, paged, $select, upsert and $batch', () => {
+    expect([...forms].sort()).toEqual(['batch', 'list', 'paged', 'select', 'upsert']);
+  });
+
+  it('checks enum values against the members the CSDL lists (flags enums comma-separated)', () => {
+    expect(model.enumMembers.get('microsoft.graph.conditionalAccessPolicyState')?.members.has('enabledForReportingButNotEnforced')).toBe(true);
+    expect(checkAgainstCsdl(model, 'graph.conditionalAccessPolicy', { state: 'enabled' })).toEqual([]);
+    const wrong = checkAgainstCsdl(model, 'graph.conditionalAccessPolicy', { state: 'on' });
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]).toMatch(/state: on is not a member of .*conditionalAccessPolicyState/);
+    expect(checkAgainstCsdl(model, 'graph.conditionalAccessGrantControls', { builtInControls: ['mfa', 'sms'] })).toHaveLength(1);
+    // conditionalAccessGuestOrExternalUserTypes is a flags enum: members joined by commas are one value.
+    const guests = { guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest' };
+    expect(checkAgainstCsdl(model, 'graph.conditionalAccessGuestsOrExternalUsers', guests)).toEqual([]);
+    expect(checkAgainstCsdl(model, 'graph.conditionalAccessGuestsOrExternalUsers', { guestOrExternalUserTypes: 'internalGuest,nobody' })).toHaveLength(1);
   });
 
   it('flags properties the type does not define and JSON types that do not fit', () => {

@@ -16,6 +16,8 @@ export interface CsdlType {
 export interface CsdlModel {
   types: Map<string, CsdlType>;
   enums: Set<string>;
+  /** Each enum's member names, and whether it is a flags enum (values may be comma-separated). */
+  enumMembers: Map<string, { members: Set<string>; flags: boolean }>;
   /** Resolves `graph.x` / `microsoft.graph.x` to a full name. */
   resolve(typeName: string): string;
   /** The property on `typeName` or one of its base types. */
@@ -36,13 +38,19 @@ export function readCsdl(path: string): CsdlModel {
   const text = readFileSync(path, 'utf8');
   const types = new Map<string, CsdlType>();
   const enums = new Set<string>();
+  const enumMembers = new Map<string, { members: Set<string>; flags: boolean }>();
   const aliases = new Map<string, string>();
   const schemas = text.split(/<Schema\s/).slice(1);
   for (const schema of schemas) {
     const head = attrs(schema.slice(0, schema.indexOf('>')));
     const ns = head.Namespace as string;
     if (head.Alias) aliases.set(head.Alias, ns);
-    for (const m of schema.matchAll(/<EnumType\s+Name="(\w+)"/g)) enums.add(`${ns}.${m[1]}`);
+    for (const m of schema.matchAll(/<EnumType\s([^>]*?)>([\s\S]*?)<\/EnumType>/g)) {
+      const a = attrs(m[1] as string);
+      enums.add(`${ns}.${a.Name}`);
+      const members = new Set([...(m[2] as string).matchAll(/<Member\s+Name="(\w+)"/g)].map((x) => x[1] as string));
+      enumMembers.set(`${ns}.${a.Name}`, { members, flags: a.IsFlags === 'true' });
+    }
     for (const m of schema.matchAll(/<(EntityType|ComplexType)\s([^>]*?)(\/>|>([\s\S]*?)<\/\1>)/g)) {
       const a = attrs(m[2] as string);
       const properties = new Map<string, CsdlProperty>();
@@ -68,5 +76,5 @@ export function readCsdl(path: string): CsdlModel {
     }
     return undefined;
   };
-  return { types, enums, resolve, property };
+  return { types, enums, enumMembers, resolve, property };
 }

@@ -5,6 +5,7 @@ import { randomGuid } from '../util/randomToken';
 import type { Mount } from './Mount';
 import { connectionReset, type HandlerResult, type Reply } from './Reply';
 import { SandboxRequest } from './SandboxRequest';
+import type { SandboxRequestLog } from './SandboxRequestLog';
 
 export interface SandboxServer {
   server: Server;
@@ -59,14 +60,17 @@ export async function createSandboxServer(options: {
   tls: { certPem: string; keyPem: string };
   port: number;
   mounts: readonly Mount[];
+  requests?: SandboxRequestLog;
 }): Promise<SandboxServer> {
   const sockets = new Set<Socket>();
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (rawReq: IncomingMessage, res: ServerResponse) => {
     const requestId = randomGuid();
     const url = new URL(rawReq.url ?? '/', `https://${rawReq.headers.host ?? '127.0.0.1'}`);
     const req = new SandboxRequest(rawReq, url, requestId);
+    const seq = options.requests?.received(req.method, url.pathname);
     void dispatch(options.mounts, req).then(
       (result) => {
+        if (seq !== undefined) options.requests?.answered(seq, req.method, url.pathname, result === connectionReset ? 0 : result.status);
         if (result === connectionReset) return;
         write(res, result, requestId, req.method);
       },

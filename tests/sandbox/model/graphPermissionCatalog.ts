@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppRole, PermissionScope } from './directoryTypes';
 import { isGuid } from '../util/isGuid';
 import { oidcScopeIds } from './wellKnownIds';
+import { sharedDataDir } from './sharedDataDir';
 
 /**
  * The Microsoft Graph permission catalogue, built from data/graph-permissions (microsoftgraph/
@@ -82,8 +83,8 @@ const oidcScopeTexts: Record<string, Omit<PermissionScope, 'id' | 'value' | 'isE
 /** The trimmed copy kept in the repository. */
 export const trimmedCatalogFile = fileURLToPath(new URL('../data/graph-service-principal-permissions.json', import.meta.url));
 
-/** The sources beside this repository (../shared/data), when they are there. */
-export const sharedGraphPermissionsDir = fileURLToPath(new URL('../../../../shared/data/graph-permissions', import.meta.url));
+/** The sources beside this repository (../shared/data, or ENTRA_ONBOARD_SHARED_DATA), when they are there. */
+export const sharedGraphPermissionsDir = join(sharedDataDir, 'graph-permissions');
 
 /** The Graph service principal's own permissions (the OIDC four are added on top). */
 export interface GraphPermissionEntries {

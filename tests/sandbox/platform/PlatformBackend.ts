@@ -16,6 +16,17 @@ export interface ContractViolation {
   errors: ValidationIssue[];
 }
 
+/**
+ * One request as the backend received it (after authentication, before its handler ran): the headers a
+ * client's retry discipline shows in. Tests read it to prove what reached the platform, not what the client meant.
+ */
+export interface ReceivedPlatformRequest {
+  operationId: string;
+  orgKey: string | null;
+  idempotencyKey: string | null;
+  ifMatch: string | null;
+}
+
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -27,6 +38,8 @@ export class PlatformBackend {
   readonly secrets = new SecretBox();
   /** Stays empty unless the backend has a bug; a test asserts that. */
   readonly contractViolations: ContractViolation[] = [];
+  /** Every request that reached an operation, in order; cleared by `reset()` with the store. */
+  readonly received: ReceivedPlatformRequest[] = [];
   private readonly byTokenHash = new Map<string, PlatformOrganisation>();
   private openStore: PlatformStore | null = null;
   private storeState: SandboxState | null = null;
@@ -67,6 +80,7 @@ export class PlatformBackend {
     }
     if (this.storeState !== this.rt.state) {
       this.openStore.clear();
+      this.received.length = 0;
       this.storeState = this.rt.state;
     }
     return this.openStore;

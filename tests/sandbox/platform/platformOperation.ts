@@ -17,6 +17,8 @@ export function platformOperation(backend: PlatformBackend, operationId: string,
   return async (req) => {
     const token = platformBearerToken(req);
     const org = token ? backend.organisationForToken(token) : null;
+    backend.store(); // a reset since the last request empties `received` before this one is added
+    backend.received.push({ operationId, orgKey: org?.key ?? null, idempotencyKey: req.header('idempotency-key') ?? null, ifMatch: req.header('if-match') ?? null });
     const answer = org
       ? await handler(req, org)
       : platformProblem(401, 'unauthorized', token ? 'The bearer token is not one this platform issued.' : 'An Authorization: Bearer <platform API token> header is required.', {

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ZodObject, ZodRawShape } from 'zod';
 import { platformProfiles } from '../../../src/main/core/platforms/platform-profiles';
@@ -6,8 +5,8 @@ import { BVOIP_MTP_REDIRECT_URI, bvoipPartnerPortalProfile } from '../../../src/
 import { clientOneProfile } from '../../../src/main/core/platforms/profiles/clientone';
 import { clmentProfile } from '../../../src/main/core/platforms/profiles/clment';
 import { sonicSaasGroupRoles, sonicSaasProfile } from '../../../src/main/core/platforms/profiles/sonicsaas';
+import { loadGraphPermissionCatalog } from '../../sandbox/model/graphPermissionCatalog';
 
-const catalogueFile = '../shared/data/graph-permissions/permissions.json';
 const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
 
 describe('platform profiles', () => {
@@ -18,19 +17,17 @@ describe('platform profiles', () => {
     }
   });
 
-  it.skipIf(!existsSync(catalogueFile))('name only Microsoft Graph permissions that exist, in the right scheme', () => {
-    const catalogue = JSON.parse(readFileSync(catalogueFile, 'utf8')) as {
-      permissions: Record<string, { schemes: Record<string, unknown> }>;
-    };
+  it('name only Microsoft Graph permissions that exist, in the right scheme (the repository’s trimmed catalogue)', () => {
+    const catalogue = loadGraphPermissionCatalog();
     for (const profile of Object.values(platformProfiles)) {
       const answers = profile.answers.parse(sampleAnswers[profile.id]);
       for (const app of profile.apps(answers)) {
         for (const name of app.graph.delegated) {
           if (oidcScopes.has(name)) continue;
-          expect(catalogue.permissions[name]?.schemes['DelegatedWork'], `${profile.id}: delegated ${name}`).toBeDefined();
+          expect(catalogue.scopeByValue.get(name.toLowerCase()), `${profile.id}: delegated ${name}`).toBeDefined();
         }
         for (const name of app.graph.application) {
-          expect(catalogue.permissions[name]?.schemes['Application'], `${profile.id}: application ${name}`).toBeDefined();
+          expect(catalogue.appRoleByValue.get(name.toLowerCase()), `${profile.id}: application ${name}`).toBeDefined();
         }
       }
     }

@@ -55,13 +55,33 @@ export class ManagedAppRepository {
       .map((r) => ({ role: r.role, keyId: r.key_id, hint: r.hint, startDateTime: r.start_date_time, endDateTime: r.end_date_time, vaultRef: r.vault_ref }));
   }
 
-  addSecret(workspaceId: string, secret: ManagedSecret, at: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO app_secrets (workspace_id, role, key_id, hint, start_date_time, end_date_time, vault_ref, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(workspaceId, secret.role, secret.keyId, secret.hint, secret.startDateTime, secret.endDateTime, secret.vaultRef, at);
+  /** Stores a secret's metadata and, in the same transaction, forgets its pending marker. */
+  addSecret(workspaceId: string, secret: ManagedSecret, at: string, marker?: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO app_secrets (workspace_id, role, key_id, hint, start_date_time, end_date_time, vault_ref, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(workspaceId, secret.role, secret.keyId, secret.hint, secret.startDateTime, secret.endDateTime, secret.vaultRef, at);
+      if (marker) this.forgetPendingSecret(workspaceId, marker);
+    })();
+  }
+
+  /** Written before a secret is asked of Microsoft: its displayName, so a lost one can be found. */
+  markSecretPending(workspaceId: string, role: AppRole, marker: string, at: string): void {
+    this.db.prepare('INSERT INTO pending_secrets (workspace_id, role, marker, created_at) VALUES (?, ?, ?, ?)').run(workspaceId, role, marker, at);
+  }
+
+  pendingSecrets(workspaceId: string, role: AppRole): string[] {
+    return this.db
+      .prepare<[string, string], { marker: string }>('SELECT marker FROM pending_secrets WHERE workspace_id = ? AND role = ? ORDER BY created_at')
+      .all(workspaceId, role)
+      .map((r) => r.marker);
+  }
+
+  forgetPendingSecret(workspaceId: string, marker: string): void {
+    this.db.prepare('DELETE FROM pending_secrets WHERE workspace_id = ? AND marker = ?').run(workspaceId, marker);
   }
 
   removeSecret(workspaceId: string, role: AppRole, keyId: string): void {

@@ -11,17 +11,10 @@ export interface PreviewItem extends StepPreview {
   why: string;
 }
 
-/** Test hook (web host only): stop the process right before or after a given step, as a crash would. */
-export interface CrashPoint {
-  stepId: string;
-  when: 'before' | 'after';
-}
-
 export interface EngineOptions {
   journal: RunJournal;
   now(): Date;
   onProgress(progress: RunProgress): void;
-  crashAt?: CrashPoint;
 }
 
 function errorDetail(error: unknown): { code: string; message: string; fix?: string } {
@@ -62,7 +55,7 @@ export class OnboardingEngine {
 
   /** Runs (or resumes) a run: every step not yet done, in order. Stops at the first failure. */
   async run(runId: string, ctx: StepContext, steps: OnboardingStep[]): Promise<'succeeded' | 'failed'> {
-    const { journal, now, onProgress, crashAt } = this.options;
+    const { journal, now, onProgress } = this.options;
     const run = journal.run(runId);
     if (!run) throw new Error(`No run ${runId}`);
     const journalSteps = journal.steps(runId);
@@ -76,14 +69,12 @@ export class OnboardingEngine {
       if (entry?.status === 'done' || entry?.status === 'skipped') continue;
       const report = (message: string, waitingMs?: number) =>
         onProgress({ workspaceId: run.workspaceId, runId, seq, stepId: step.id, status: 'running', message, ...(waitingMs !== undefined ? { waitingMs } : {}) });
-      if (crashAt?.stepId === step.id && crashAt.when === 'before') process.exit(86);
       journal.beforeStep(runId, seq, now().toISOString());
       onProgress({ workspaceId: run.workspaceId, runId, seq, stepId: step.id, status: 'running' });
       try {
         const result = await step.apply({ ...ctx, runId, report });
         journal.afterStep(runId, seq, 'done', result, now().toISOString());
         onProgress({ workspaceId: run.workspaceId, runId, seq, stepId: step.id, status: 'done' });
-        if (crashAt?.stepId === step.id && crashAt.when === 'after') process.exit(86);
       } catch (error) {
         const detail = errorDetail(error);
         journal.afterStep(runId, seq, 'failed', detail, now().toISOString());

@@ -18,7 +18,7 @@ import { AuditLog } from './audit-log';
 import { ChecklistRepository } from './checklist-repository';
 import { ManagedAppRepository } from './managed-app-repository';
 import { ManagedObjectRepository } from './managed-object-repository';
-import { OnboardingEngine, type CrashPoint, type PreviewItem } from './onboarding-engine';
+import { OnboardingEngine, type PreviewItem } from './onboarding-engine';
 import type { OnboardingStep, StepContext } from './onboarding-step';
 import type { PlatformRequirements } from '../platforms/delivery/platform-api-types';
 import { profileFromRequirements } from '../platforms/discovery-profile';
@@ -35,7 +35,6 @@ export interface OnboardingServiceOptions {
   vault: Vault;
   events: EventBus;
   now?: () => Date;
-  crashAt?: CrashPoint;
   /** A platform with no built-in profile: its discovery document, from its Platform Onboarding API. */
   platformRequirements?: (workspaceId: string) => Promise<PlatformRequirements>;
   platformConnection?: (workspaceId: string) => { platformName: string | null } | null;
@@ -74,7 +73,6 @@ export class OnboardingService {
       journal: this.journal,
       now: this.now,
       onProgress: (p) => o.events.emit('run.progress', p),
-      ...(o.crashAt ? { crashAt: o.crashAt } : {}),
     });
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { addPassword, getApplicationByAppId, removePassword } from '../../graph/ops/applications';
 import { isReplicationDelay } from '../../graph/ops/graph-error-info';
 import type { AppRegistrationSpec } from '../../platforms/platform-profile';
@@ -83,21 +84,24 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
       const keep = await usableSecret(ctx, spec.role, liveKeyIds);
       if (keep) return { keyId: keep.keyId, created: false };
 
-      // A secret we named but never stored means an earlier attempt stopped between Microsoft creating
-      // it and the vault saving it. Nobody has its value: remove it rather than leave it behind.
+      // A secret asked for but never stored means an earlier attempt stopped between Microsoft creating
+      // it and the vault saving it. Nobody has its value: remove it rather than leave it behind. Only
+      // secrets carrying a marker this workspace recorded are touched, never one it did not ask for.
       const held = new Set(ctx.apps.secrets(ctx.workspaceId, spec.role).map((s) => s.keyId));
-      for (const orphan of live.passwordCredentials.filter((p) => p.displayName?.startsWith(SECRET_DISPLAY_NAME_PREFIX) && !held.has(p.keyId))) {
-        ctx.report(`Removing an unused secret (${orphan.hint ?? '…'}) left by an interrupted run`);
-        await removePassword(client, appObjectId, orphan.keyId);
+      for (const marker of ctx.apps.pendingSecrets(ctx.workspaceId, spec.role)) {
+        for (const orphan of live.passwordCredentials.filter((p) => p.displayName === marker && !held.has(p.keyId))) {
+          ctx.report(`Removing an unused secret (${orphan.hint ?? '…'}) left by an interrupted run`);
+          await removePassword(client, appObjectId, orphan.keyId);
+        }
+        ctx.apps.forgetPendingSecret(ctx.workspaceId, marker);
       }
 
       const now = ctx.now();
-      const credential = await addPassword(
-        client,
-        appObjectId,
-        `${SECRET_DISPLAY_NAME_PREFIX}${now.toISOString().slice(0, 10)}`,
-        addMonths(now, spec.secret.lifetimeMonths).toISOString(),
-      );
+      // Recorded before the call: if this process dies before the value reaches the vault, the next
+      // attempt finds the secret by this name and removes it.
+      const marker = `${SECRET_DISPLAY_NAME_PREFIX}${now.toISOString().slice(0, 10)} #${randomBytes(4).toString('hex')}`;
+      ctx.apps.markSecretPending(ctx.workspaceId, spec.role, marker, now.toISOString());
+      const credential = await addPassword(client, appObjectId, marker, addMonths(now, spec.secret.lifetimeMonths).toISOString());
       if (!credential.secretText) throw new Error('Microsoft returned no secret value for the new client secret.');
       const vaultRef = secretVaultRef(ctx.workspaceId, spec.role, credential.keyId);
       await ctx.vault.put(vaultRef, credential.secretText);
@@ -119,6 +123,7 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
           vaultRef,
         },
         now.toISOString(),
+        marker,
       );
       return { keyId: credential.keyId, hint: credential.hint, endDateTime: credential.endDateTime, created: true };
     },

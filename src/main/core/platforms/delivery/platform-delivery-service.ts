@@ -99,7 +99,9 @@ export class PlatformDeliveryService {
     const key = unfinished?.idempotencyKey ?? randomUUID();
     if (!unfinished) this.repo.startPush(workspaceId, pushId, key, { fields: changes.map((c) => c.field) }, this.now().toISOString());
     try {
-      await client.putConfiguration(configurationInput(current, desired), key);
+      // An unfinished push whose change the platform already shows did reach it (only its answer was
+      // lost): writing again would need a new body under the old key, which the platform refuses.
+      if (!(unfinished && changes.length === 0)) await client.putConfiguration(configurationInput(current, desired), key);
       const after = await client.configuration();
       const problems = readBackMismatches(after, desired);
       const test = await client.test();
