@@ -18,6 +18,7 @@ import { createServiceMount } from './mounts/createServiceMount';
 import { createGraphErrorFormatter } from './mounts/graphErrorFormatter';
 import { registerGraphRoutes, type GraphService } from './graph/registerGraphRoutes';
 import type { GraphSettings } from './graph/GraphSettings';
+import { createGraphTenantGate } from './graph/throttle/createGraphTenantGate';
 import { jsonErrorFormatter } from './mounts/jsonErrorFormatter';
 import { partnerCenterErrorFormatter } from './mounts/partnerCenterErrorFormatter';
 import { registerPartnerCenterRoutes } from './partner-center/registerPartnerCenterRoutes';
@@ -135,6 +136,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     );
   }
 
+  // Deleted tenants and Graph's ResourceUnit throttling (graph/throttle), after the mount's generic faults.
+  mounts.graph.middleware.push(createGraphTenantGate(rt, mounts.graph.errors, { chargeBatchEnvelope: false }));
   // Microsoft Graph v1.0 (tests/sandbox/graph), behind the graph mount's fault middleware.
   const graph = registerGraphRoutes(mounts.graph.router, rt, { ...(options.graphSettings ? { settings: options.graphSettings } : {}) });
   // Partner Center API (tests/sandbox/partner-center); its settings: partnerCenterServices.get(runtime).
