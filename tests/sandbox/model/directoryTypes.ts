@@ -21,9 +21,12 @@ export type TenantKind =
   | 'mfaRequired'
   | 'unresolvableDomain'
   // GDAP states beyond the first seven (Graph's delegatedAdminRelationshipStatus), see scenario/buildScenarioPlan.ts.
+  | 'gdapCreated'
+  | 'gdapApproved'
   | 'gdapActivating'
   | 'gdapExpiring'
   | 'gdapTerminationRequested'
+  | 'gdapTerminating'
   | 'gdapTerminated'
   | 'gdapNoAccessAssignment'
   | 'gdapMultiple'

@@ -20,6 +20,7 @@ export const coverageKinds: TenantKind[] = [
   'gdapFull', 'gdapMissingRoles', 'gdapExpired', 'noGdap', 'mfaRequired', 'unresolvableDomain', 'gdapPending',
   'gdapActivating', 'gdapExpiring', 'gdapTerminationRequested', 'gdapTerminated', 'gdapNoAccessAssignment',
   'gdapMultiple', 'caBlocksServiceProviders', 'caMfaForServiceProviders', 'deletedTenant',
+  'gdapCreated', 'gdapApproved', 'gdapTerminating',
 ];
 /** Percentages of the seeded mix after the coverage tenants (an MSP's book: mostly healthy GDAP, a long tail of cases). */
 const mixWeights: Array<[TenantKind, number]> = [
@@ -28,6 +29,7 @@ const mixWeights: Array<[TenantKind, number]> = [
   ['gdapTerminated', 2], ['gdapNoAccessAssignment', 2], ['gdapMultiple', 2], ['caBlocksServiceProviders', 1],
   ['caMfaForServiceProviders', 2], ['deletedTenant', 1],
 ];
+// gdapCreated, gdapApproved and gdapTerminating are short-lived states: they appear in the coverage tenants only.
 
 export const defaultClientTenantCount = coverageKinds.length + 1;
 
@@ -75,6 +77,12 @@ function relationshipShapes(kind: TenantKind): RelationshipShape[] {
     case 'gdapPending':
       // "The partner has finalized the relationship through lockForApproval"; no access until the customer approves.
       return [{ ...active, status: 'approvalPending', created: -2, activated: null, end: null, assignment: null }];
+    case 'gdapCreated':
+      // "The partner has created a new relationship": a draft the customer has not seen; no access assignment yet.
+      return [{ ...active, status: 'created', created: -0.5, activated: null, end: null, assignment: null }];
+    case 'gdapApproved':
+      // "The customer has approved the relationship"; provisioning has not started.
+      return [{ ...active, status: 'approved', created: -3, activated: null, end: null, assignment: 'pending' }];
     case 'gdapActivating':
       // Approved, "the system starts provisioning": not active yet, so no access and no activatedDateTime.
       return [{ ...active, status: 'activating', created: -1, activated: null, end: null, assignment: 'pending' }];
@@ -85,6 +93,9 @@ function relationshipShapes(kind: TenantKind): RelationshipShape[] {
       return [{ ...active, status: 'expiring', created: -731, activated: -730, end: -0.05 }];
     case 'gdapTerminationRequested':
       return [{ ...active, status: 'terminationRequested' }];
+    case 'gdapTerminating':
+      // "The system starts deprovisioning the relationship" after a termination request.
+      return [{ ...active, status: 'terminating', assignment: 'deleting' }];
     case 'gdapTerminated':
     case 'deletedTenant':
       // endDateTime is "when the status changes to terminated or expired".
