@@ -42,24 +42,24 @@ describe('client tenants deleted before or during a run', () => {
   it('a tenant deleted mid-run: discovery 90002, Graph refuses tokens issued before, restore brings it back', async () => {
     const target = tenantOf('gdapFull');
     const token = await h.appToken({ roles: ['Application.Read.All'], tenantId: target.tenantId });
-    expect((await h.call('GET', '/v1.0/servicePrincipals?$top=1', { token })).status).toBe(200);
+    expect((await h.call('GET', '/servicePrincipals?$top=1', { token })).status).toBe(200);
     expect((await discovery(target.domain)).status).toBe(200);
 
     const deleted = await http.control('DELETE', `/tenants/${target.tenantId}`);
     expect(deleted.status).toBe(200);
     expect((await discovery(target.domain)).json()).toMatchObject({ error_codes: [90002] });
     expect((await discovery(target.tenantId)).json()).toMatchObject({ error_codes: [90002] });
-    const graph = await h.call('GET', '/v1.0/servicePrincipals?$top=1', { token });
+    const graph = await h.call('GET', '/servicePrincipals?$top=1', { token });
     expect(graph.status).toBe(401);
     expect(graph.body.error).toMatchObject({ code: 'OrganizationFromTenantGuidNotFound', message: `The tenant for tenant guid '${target.tenantId}' does not exist.` });
     expect(graph.body.error.innerError).toHaveProperty('request-id');
     // Graph's findTenantInformationByDomainName no longer finds it either.
     const partnerToken = await h.userToken({ upn: h.upn('globalAdmin'), scopes: ['CrossTenantInformation.ReadBasic.All'] });
-    expect((await h.call('GET', `/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName='${target.domain}')`, { token: partnerToken })).status).toBe(404);
+    expect((await h.call('GET', `/tenantRelationships/findTenantInformationByDomainName(domainName='${target.domain}')`, { token: partnerToken })).status).toBe(404);
 
     expect((await http.control('POST', `/tenants/${target.tenantId}/restore`)).status).toBe(200);
     expect((await discovery(target.domain)).status).toBe(200);
-    expect((await h.call('GET', '/v1.0/servicePrincipals?$top=1', { token })).status).toBe(200);
+    expect((await h.call('GET', '/servicePrincipals?$top=1', { token })).status).toBe(200);
   });
 
   it('only client tenants can be deleted', async () => {

@@ -45,7 +45,7 @@ afterAll(() => h.close());
 
 describe('GDAP relationships of every state, as Graph lists them to the partner', () => {
   it('lists every relationship, paged with @odata.nextLink, in the documented shape', async () => {
-    const all = await listAll('/v1.0/tenantRelationships/delegatedAdminRelationships?$top=4');
+    const all = await listAll('/tenantRelationships/delegatedAdminRelationships?$top=4');
     const control = (await http.control('GET', '/gdapRelationships')).json<{ total: number }>();
     expect(all).toHaveLength(control.total);
     expect(new Set(all.map((r) => r.status))).toEqual(
@@ -67,17 +67,17 @@ describe('GDAP relationships of every state, as Graph lists them to the partner'
   });
 
   it('filters by status and by customer, and refuses $top above 300', async () => {
-    const active = await h.call('GET', "/v1.0/tenantRelationships/delegatedAdminRelationships?$filter=status eq 'expiring'", { token });
+    const active = await h.call('GET', "/tenantRelationships/delegatedAdminRelationships?$filter=status eq 'expiring'", { token });
     expect(active.body.value.map((r) => r.status)).toEqual(['expiring']);
     const multiple = tenantOf('gdapMultiple').tenantId;
-    const both = await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships?$filter=customer/tenantId eq '${multiple}'`, { token });
+    const both = await h.call('GET', `/tenantRelationships/delegatedAdminRelationships?$filter=customer/tenantId eq '${multiple}'`, { token });
     expect(both.body.value.map((r) => r.status).sort()).toEqual(['active', 'expired']);
-    expect((await h.call('GET', '/v1.0/tenantRelationships/delegatedAdminRelationships?$top=301', { token })).status).toBe(400);
+    expect((await h.call('GET', '/tenantRelationships/delegatedAdminRelationships?$top=301', { token })).status).toBe(400);
   });
 
   it('shows access assignments: the security group and its roles, none for gdapNoAccessAssignment', async () => {
     const rel = h.sandbox.info.clientTenants.find((c) => c.kind === 'gdapFull')?.gdapRelationships[0];
-    const res = await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${rel?.id ?? ''}/accessAssignments`, { token });
+    const res = await h.call('GET', `/tenantRelationships/delegatedAdminRelationships/${rel?.id ?? ''}/accessAssignments`, { token });
     expect(res.status).toBe(200);
     expect(res.body.value).toHaveLength(1);
     expect(res.body.value[0]).toMatchObject({
@@ -86,13 +86,13 @@ describe('GDAP relationships of every state, as Graph lists them to the partner'
       accessContainer: { accessContainerId: h.sandbox.runtime.plan.gdapGroup.id, accessContainerType: 'securityGroup' },
     });
     const none = tenantOf('gdapNoAccessAssignment').gdapRelationships[0]?.id ?? '';
-    expect((await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${none}/accessAssignments`, { token })).body.value).toEqual([]);
-    expect((await h.call('GET', '/v1.0/tenantRelationships/delegatedAdminRelationships/nope', { token })).status).toBe(404);
+    expect((await h.call('GET', `/tenantRelationships/delegatedAdminRelationships/${none}/accessAssignments`, { token })).body.value).toEqual([]);
+    expect((await h.call('GET', '/tenantRelationships/delegatedAdminRelationships/nope', { token })).status).toBe(404);
   });
 
   it('needs DelegatedAdminRelationship.Read.All', async () => {
     const weak = await h.userToken({ upn: h.upn('globalAdmin'), scopes: ['User.Read'] });
-    expect((await h.call('GET', '/v1.0/tenantRelationships/delegatedAdminRelationships', { token: weak })).status).toBe(403);
+    expect((await h.call('GET', '/tenantRelationships/delegatedAdminRelationships', { token: weak })).status).toBe(403);
   });
 });
 
@@ -117,7 +117,7 @@ describe('what each state means for a GDAP sign-in into the customer', () => {
     const assigned = await http.control('POST', `/gdapRelationships/${relId}/accessAssignments`, { roles: ['Application Administrator', 'Privileged Role Administrator'] });
     expect(assigned.status).toBe(201);
     expect(await gdapTokenError(pending.tenantId)).not.toContain(50020);
-    const graph = await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${relId}`, { token });
+    const graph = await h.call('GET', `/tenantRelationships/delegatedAdminRelationships/${relId}`, { token });
     expect(graph.body.status).toBe('active');
   });
 
@@ -125,7 +125,7 @@ describe('what each state means for a GDAP sign-in into the customer', () => {
     const missing = tenantOf('gdapMissingRoles').gdapRelationships[0]?.id ?? '';
     expect((await http.control('PATCH', `/gdapRelationships/${missing}`, { roles: ['No Such Role'] })).status).toBe(400);
     await http.control('PATCH', `/gdapRelationships/${missing}`, { roles: ['Directory Readers', 'Application Administrator', 'Privileged Role Administrator'] });
-    const res = await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${missing}/accessAssignments`, { token });
+    const res = await h.call('GET', `/tenantRelationships/delegatedAdminRelationships/${missing}/accessAssignments`, { token });
     expect(res.body.value[0]?.accessDetails).toEqual({
       unifiedRoles: [
         { roleDefinitionId: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b' },
@@ -139,7 +139,7 @@ describe('what each state means for a GDAP sign-in into the customer', () => {
     const full = tenantOf('gdapFull');
     const relId = full.gdapRelationships[0]?.id ?? '';
     await http.control('PATCH', `/gdapRelationships/${relId}`, { endDateTime: new Date(h.sandbox.clock.now() - 1000).toISOString() });
-    const res = await h.call('GET', `/v1.0/tenantRelationships/delegatedAdminRelationships/${relId}`, { token });
+    const res = await h.call('GET', `/tenantRelationships/delegatedAdminRelationships/${relId}`, { token });
     expect(res.body.status).toBe('expired');
     expect(await gdapTokenError(full.tenantId)).toEqual([50020]);
   });
