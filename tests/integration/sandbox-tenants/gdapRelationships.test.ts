@@ -106,6 +106,18 @@ describe('what each state means for a GDAP sign-in into the customer', () => {
     }
   });
 
+  it('an active access assignment is not enough while the relationship itself is not active', async () => {
+    for (const kind of ['gdapActivating', 'gdapApproved', 'gdapTerminating']) {
+      const relId = tenantOf(kind).gdapRelationships[0]?.id ?? '';
+      expect((await http.control('POST', `/gdapRelationships/${relId}/accessAssignments`, { status: 'active' })).status).toBe(201);
+      expect(await gdapTokenError(tenantOf(kind).tenantId), kind).toEqual([50020]);
+    }
+    // Once provisioning completes the same assignment lets the partner in.
+    const activating = tenantOf('gdapActivating');
+    await http.control('PATCH', `/gdapRelationships/${activating.gdapRelationships[0]?.id ?? ''}`, { status: 'active' });
+    expect(await gdapTokenError(activating.tenantId)).not.toContain(50020);
+  });
+
   it('fixing the cause through the control API turns access on: approve a pending one, add an assignment', async () => {
     const pending = tenantOf('gdapPending');
     const relId = pending.gdapRelationships[0]?.id ?? '';
