@@ -38,7 +38,7 @@ export const defaultSeed = 'entra-onboard';
 export interface StartSandboxOptions {
   /** Seed of every deterministic choice (ids, names, passwords, fault draws). */
   seed?: string;
-  /** Number of client tenants; the first seven cover every kind (see README). */
+  /** Number of client tenants; the first 19 cover every kind (coverageKinds, see README). */
   tenants?: number;
   /** Where the CA, server certificate and signing key live; default `<repo>/.sandbox-data`. */
   dataDir?: string;
