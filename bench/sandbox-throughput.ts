@@ -28,7 +28,11 @@ const startupMs = performance.now() - startedAt;
 const dispatcher = new Agent({ connect: { ca: readFileSync(sandbox.info.caFile, 'utf8') }, connections: concurrency });
 
 /** Every tenant, not just the first page of them: look up the client tenant IDs from the state. */
-const tenantIds = [...sandbox.state.tenantSeeds()].map((t) => t.id).filter((id) => id !== sandbox.info.partnerTenantId);
+// Deleted tenants (scenario kind deletedTenant) rightly answer AADSTS90002, so they are not part of the load.
+const tenantIds = [...sandbox.state.tenantSeeds()]
+  .filter((t) => !t.deletedDateTime)
+  .map((t) => t.id)
+  .filter((id) => id !== sandbox.info.partnerTenantId);
 
 interface Scenario {
   name: string;

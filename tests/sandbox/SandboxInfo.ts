@@ -22,8 +22,15 @@ export interface ClientTenantInfo {
   displayName: string;
   domain: string;
   kind: TenantKind;
+  /** Status of the tenant's active relationship if it has one, else of its latest (null: no GDAP at all). */
   gdapStatus: string | null;
   gdapRoles: string[];
+  /** Every relationship with this customer (gdapMultiple has two), as Graph's delegatedAdminRelationships lists them. */
+  gdapRelationships: Array<{ id: string; status: string; roles: string[]; accessAssignments: number }>;
+  /** The tenant's Conditional Access: MFA for everyone, and what it does to service provider (GDAP) users. */
+  conditionalAccess: { requireMfa: boolean; serviceProviderUsers: 'none' | 'block' | 'requireMfa' };
+  /** The tenant was deleted before the start (kind deletedTenant); the control API can delete others later. */
+  deleted: boolean;
 }
 
 /** Everything a test or `npm run web` needs to point the app at the sandbox (also the SANDBOX_READY payload). */
@@ -42,6 +49,8 @@ export interface SandboxInfo extends SandboxUrls {
   clientAdmin: { usernameTemplate: string; password: string };
   clientTenants: ClientTenantInfo[];
   clientTenantsTotal: number;
+  /** How many client tenants of each kind the scenario has (all of them, also when the READY line is truncated). */
+  clientTenantKinds: Partial<Record<TenantKind, number>>;
   /** API token of each seeded organisation on the reference platform backend (`{platform}` base URL). */
   platformTokens: PlatformTokens;
 }
@@ -51,7 +60,11 @@ export function buildSandboxInfo(
   urls: SandboxUrls,
   extra: { controlToken: string; caFile: string; dataDir: string; platformTokens: PlatformTokens },
 ): SandboxInfo {
-  const relByCustomer = new Map(plan.gdapRelationships.map((r) => [r.customer.tenantId, r]));
+  const relsByCustomer = new Map<string, ScenarioPlan['gdapRelationships']>();
+  for (const r of plan.gdapRelationships) relsByCustomer.set(r.customer.tenantId, [...(relsByCustomer.get(r.customer.tenantId) ?? []), r]);
+  const roleNames = (roles: Array<{ roleDefinitionId: string }>) => roles.map((r) => roleDisplayNames[r.roleDefinitionId] ?? r.roleDefinitionId);
+  const clientTenantKinds: Partial<Record<TenantKind, number>> = {};
+  for (const c of plan.clients) clientTenantKinds[c.kind] = (clientTenantKinds[c.kind] ?? 0) + 1;
   return {
     ...urls,
     knownAuthorities: [urls.authorityHost],
@@ -72,16 +85,21 @@ export function buildSandboxInfo(
     })),
     clientAdmin: { usernameTemplate: 'admin@{domain}', password: plan.clientAdminPassword },
     clientTenants: plan.clients.map((c) => {
-      const rel = relByCustomer.get(c.id);
+      const rels = relsByCustomer.get(c.id) ?? [];
+      const rel = rels.find((r) => r.status === 'active') ?? rels[rels.length - 1];
       return {
         tenantId: c.id,
         displayName: c.displayName,
         domain: c.initialDomain,
         kind: c.kind,
         gdapStatus: rel?.status ?? null,
-        gdapRoles: rel ? rel.accessDetails.unifiedRoles.map((r) => roleDisplayNames[r.roleDefinitionId] ?? r.roleDefinitionId) : [],
+        gdapRoles: rel ? roleNames(rel.accessDetails.unifiedRoles) : [],
+        gdapRelationships: rels.map((r) => ({ id: r.id, status: r.status, roles: roleNames(r.accessDetails.unifiedRoles), accessAssignments: r.accessAssignments.length })),
+        conditionalAccess: { requireMfa: c.conditionalAccess.requireMfa, serviceProviderUsers: c.conditionalAccess.serviceProviderUsers ?? 'none' },
+        deleted: c.deletedDateTime !== undefined,
       };
     }),
     clientTenantsTotal: plan.clients.length,
+    clientTenantKinds,
   };
 }

@@ -3,13 +3,14 @@ import type { StartSandboxOptions } from './startSandbox';
 import type { LatencyDistribution, MountName } from './settings/SandboxSettings';
 
 export const sandboxUsage = `Usage: npx tsx tests/sandbox/cli.ts [options]
-  --tenants N                 client tenants (default 8; the first 7 cover every kind)
+  --tenants N                 client tenants (default 20; the first 19 cover every kind, see README)
   --seed S                    seed for ids, names, passwords and fault draws (default entra-onboard)
   --data-dir D                CA, server certificate and signing key folder (default <repo>/.sandbox-data)
   --port P                    HTTPS port on 127.0.0.1 (default 0 = random)
   --control-token T           fixed control API token (default random)
   --clock ISO                 start the sandbox clock at this instant
-  --settings JSON|@file       settings patch (see tests/sandbox/settings/SandboxSettings.ts)
+  --settings JSON|@file       settings patch (see tests/sandbox/settings/SandboxSettings.ts), e.g.
+                              '{"clientTenants":{"tokenLoop":{"enabled":false},"graphThrottling":{"appTenant":null}}}'
   --secret-replication-ms N   new client secrets fail with AADSTS7000215 for N ms
   --app-replication-ms N      new applications are invisible to service principal creation for N ms
   --latency SPEC              fixed:MS | uniform:MIN:MAX | normal:MEAN:STDDEV

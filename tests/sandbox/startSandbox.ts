@@ -19,6 +19,7 @@ import { createServiceMount } from './mounts/createServiceMount';
 import { createGraphErrorFormatter } from './mounts/graphErrorFormatter';
 import { registerGraphRoutes, type GraphService } from './graph/registerGraphRoutes';
 import type { GraphSettings } from './graph/GraphSettings';
+import { createGraphTenantGate } from './graph/throttle/createGraphTenantGate';
 import { jsonErrorFormatter } from './mounts/jsonErrorFormatter';
 import { partnerCenterErrorFormatter } from './mounts/partnerCenterErrorFormatter';
 import { registerPartnerCenterRoutes } from './partner-center/registerPartnerCenterRoutes';
@@ -38,7 +39,7 @@ export const defaultSeed = 'entra-onboard';
 export interface StartSandboxOptions {
   /** Seed of every deterministic choice (ids, names, passwords, fault draws). */
   seed?: string;
-  /** Number of client tenants; the first seven cover every kind (see README). */
+  /** Number of client tenants; the first 19 cover every kind (coverageKinds, see README). */
   tenants?: number;
   /** Where the CA, server certificate and signing key live; default `<repo>/.sandbox-data`. */
   dataDir?: string;
@@ -138,6 +139,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     );
   }
 
+  // Deleted tenants and Graph's ResourceUnit throttling (graph/throttle), after the mount's generic faults.
+  mounts.graph.middleware.push(createGraphTenantGate(rt, mounts.graph.errors, { chargeBatchEnvelope: false }));
   // Microsoft Graph v1.0 (tests/sandbox/graph), behind the graph mount's fault middleware.
   const graph = registerGraphRoutes(mounts.graph.router, rt, { ...(options.graphSettings ? { settings: options.graphSettings } : {}) });
   // Partner Center API (tests/sandbox/partner-center); its settings: partnerCenterServices.get(runtime).

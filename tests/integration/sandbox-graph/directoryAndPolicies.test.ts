@@ -112,10 +112,14 @@ describe('conditional access policies (facts §12.1, §9.2)', () => {
 });
 
 describe('tenant relationships (facts §7)', () => {
-  it('lists delegatedAdminCustomers from the partner tenant’s active GDAP relationships only', async () => {
+  it('lists delegatedAdminCustomers from the partner tenant’s active (or expiring) GDAP relationships only', async () => {
     const client = h.client(await h.userToken({ upn: h.upn('globalAdmin'), scopes: ['DelegatedAdminRelationship.Read.All'] }));
     const list = await client.api('/tenantRelationships/delegatedAdminCustomers').get();
-    const active = h.sandbox.info.clientTenants.filter((t) => t.gdapStatus === 'active').map((t) => t.tenantId).sort();
+    // GraphSettings.delegatedAdminCustomerStatuses defaults to relationships that still exist as access: active, expiring.
+    const active = h.sandbox.info.clientTenants
+      .filter((t) => t.gdapRelationships.some((r) => r.status === 'active' || r.status === 'expiring'))
+      .map((t) => t.tenantId)
+      .sort();
     expect(list.value.map((c: { tenantId: string }) => c.tenantId).sort()).toEqual(active);
     expect(list.value[0]).toMatchObject({ '@odata.type': '#microsoft.graph.delegatedAdminCustomer', '@odata.etag': expect.stringMatching(/^W\/"/) });
     expect(list.value[0].id).toBe(list.value[0].tenantId);

@@ -16,8 +16,9 @@ describe('applicationconsents rate limit: 50 requests per second per application
     const quiet = await h.partnerCenterToken('globalAdmin', h.cpvApp('Quiet CPV app'));
     const original = h.settings.applicationConsentThrottle;
     // Same 50-request bucket; the refill is slowed only so that wall time spent on 50 HTTPS round trips cannot
-    // top the bucket up mid-test (at 50/s, 20 ms is one more token). The next test runs the real 50/s.
-    h.settings.applicationConsentThrottle = { capacity: 50, refillPerSecond: 0.5 };
+    // top the bucket up mid-test (at 50/s, 20 ms is one more token; on a loaded machine 50 round trips can take
+    // several seconds, so one token per 100 s). The next test runs the real 50/s.
+    h.settings.applicationConsentThrottle = { capacity: 50, refillPerSecond: 0.01 };
     try {
       for (let i = 0; i < 50; i++) expect((await h.call('GET', path, { token: busy })).status).toBe(200);
       const throttled = await h.call('GET', path, { token: busy });

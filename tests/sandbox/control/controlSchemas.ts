@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delegatedAdminRelationshipStatuses } from '../model/directoryTypes';
 
 const guid = z.string().regex(/^[0-9a-fA-F-]{36}$/);
 
@@ -9,7 +10,9 @@ export const clockInput = z.union([
 ]);
 
 export const tenantPatch = z.object({
-  conditionalAccess: z.object({ requireMfa: z.boolean() }).optional(),
+  conditionalAccess: z
+    .object({ requireMfa: z.boolean().optional(), serviceProviderUsers: z.enum(['none', 'block', 'requireMfa']).optional() })
+    .optional(),
 });
 
 export const userInput = z.object({
@@ -85,6 +88,15 @@ export const appRoleAssignmentInput = z.object({
 });
 
 export const gdapPatch = z.object({
-  status: z.enum(['approvalPending', 'active', 'expiring', 'expired', 'terminated']).optional(),
+  status: z.enum(delegatedAdminRelationshipStatuses).optional(),
   endDateTime: z.string().nullable().optional(),
+  /** Role template ids or display names; replaces the relationship's roles and every access assignment's. */
+  roles: z.array(z.string().min(1)).optional(),
+});
+
+export const accessAssignmentInput = z.object({
+  /** Security group in the partner tenant; default the scenario's GDAP group. */
+  groupId: guid.optional(),
+  roles: z.array(z.string().min(1)).optional(),
+  status: z.enum(['active', 'pending']).optional(),
 });

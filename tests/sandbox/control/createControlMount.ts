@@ -18,6 +18,7 @@ import { defaultAccessAppRoleId } from '../model/wellKnownIds';
 import { applySettingsPatch } from '../settings/SandboxSettings';
 import { isGuid } from '../util/isGuid';
 import * as schemas from './controlSchemas';
+import { addAccessAssignment, applyGdapChange } from './gdapControl';
 import { redactDirectory, redactState } from './redactState';
 
 export interface ControlHooks {
@@ -41,7 +42,8 @@ async function parse<T extends z.ZodType>(req: SandboxRequest, schema: T): Promi
 }
 
 function tenantOf(rt: SandboxRuntime, req: SandboxRequest): string {
-  const seed = rt.state.resolveTenant(req.params.tenant ?? '');
+  // Deleted tenants stay addressable here (to inspect or restore them).
+  const seed = rt.state.resolveTenantIncludingDeleted(req.params.tenant ?? '');
   if (!seed) throw new BadRequest(`Unknown tenant ${req.params.tenant ?? ''}`);
   return seed.id;
 }
@@ -125,8 +127,20 @@ export function createControlMount(rt: SandboxRuntime, hooks: ControlHooks): Mou
     const tenantId = tenantOf(rt, req);
     const input = await parse(req, schemas.tenantPatch);
     const seed = rt.state.tenantSeed(tenantId);
-    if (seed && input.conditionalAccess) seed.conditionalAccess.requireMfa = input.conditionalAccess.requireMfa;
+    if (seed && input.conditionalAccess) {
+      if (input.conditionalAccess.requireMfa !== undefined) seed.conditionalAccess.requireMfa = input.conditionalAccess.requireMfa;
+      if (input.conditionalAccess.serviceProviderUsers !== undefined) seed.conditionalAccess.serviceProviderUsers = input.conditionalAccess.serviceProviderUsers;
+    }
     return ok({ id: tenantId, conditionalAccess: seed?.conditionalAccess });
+  });
+  // A client tenant deleted mid-run: discovery and tokens answer AADSTS90002, Graph refuses its tokens.
+  add('DELETE', '/tenants/:tenant', (req) => {
+    const seed = rt.state.deleteTenant(tenantOf(rt, req));
+    return ok({ id: seed.id, deletedDateTime: seed.deletedDateTime });
+  });
+  add('POST', '/tenants/:tenant/restore', (req) => {
+    const seed = rt.state.restoreTenant(tenantOf(rt, req));
+    return ok({ id: seed.id, deletedDateTime: null });
   });
   add('GET', '/tenants/:tenant/consents', (req) => {
     const tenantId = tenantOf(rt, req);
@@ -245,13 +259,30 @@ export function createControlMount(rt: SandboxRuntime, hooks: ControlHooks): Mou
     return ok(assignment, 201);
   });
 
-  add('PATCH', '/gdapRelationships/:id', async (req) => {
-    const rel = rt.state.gdapRelationships.get(req.params.id ?? '');
+  add('GET', '/gdapRelationships', (req) => {
+    const tenant = req.query('tenant');
+    const customerId = tenant ? (rt.state.resolveTenantIncludingDeleted(tenant)?.id ?? tenant.toLowerCase()) : undefined;
+    const status = req.query('status');
+    const value = [...rt.state.gdapRelationships.values()].filter(
+      (r) => (!customerId || r.customer.tenantId === customerId) && (!status || r.status === status),
+    );
+    return ok({ total: value.length, value });
+  });
+  const relationshipOf = (req: SandboxRequest) => {
+    const rel = rt.state.gdapRelationships.get((req.params.id ?? '').toLowerCase());
     if (!rel) throw new BadRequest(`GDAP relationship ${req.params.id ?? ''} not found`);
+    return rel;
+  };
+  add('PATCH', '/gdapRelationships/:id', async (req) => {
+    const rel = relationshipOf(req);
     const input = await parse(req, schemas.gdapPatch);
-    if (input.status !== undefined) rel.status = input.status;
-    if (input.endDateTime !== undefined) rel.endDateTime = input.endDateTime;
-    return ok(rel);
+    return ok(applyGdapChange(rt.state, rel, input));
+  });
+  add('POST', '/gdapRelationships/:id/accessAssignments', async (req) => {
+    const rel = relationshipOf(req);
+    const input = await parse(req, schemas.accessAssignmentInput);
+    const assignment = addAccessAssignment(rt.state, rel, { ...input, groupId: input.groupId ?? rt.plan.gdapGroup.id });
+    return ok(assignment, 201);
   });
 
   const expected = Buffer.from(hooks.token);

@@ -1,6 +1,7 @@
 import type { GraphRoute } from './GraphRoute';
 import { applicationRoutes } from './routes/applicationRoutes';
 import { appRoleAssignmentRoutes } from './routes/appRoleAssignmentRoutes';
+import { delegatedAdminRelationshipRoutes } from './routes/delegatedAdminRelationshipRoutes';
 import { conditionalAccessRoutes } from './routes/conditionalAccessRoutes';
 import { grantRoutes } from './routes/grantRoutes';
 import { groupRoutes } from './routes/groupRoutes';
@@ -20,4 +21,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...groupRoutes,
   ...conditionalAccessRoutes,
   ...tenantRelationshipRoutes,
+  ...delegatedAdminRelationshipRoutes,
 ];

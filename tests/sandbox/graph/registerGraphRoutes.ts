@@ -7,6 +7,7 @@ import { graphRoutes } from './graphRoutes';
 import { defaultGraphSettings, type GraphSettings } from './GraphSettings';
 import { createGraphDispatcher, type GraphDispatch } from './http/createGraphDispatcher';
 import { createBatchRoute } from './routes/createBatchRoute';
+import { createGraphTenantGate } from './throttle/createGraphTenantGate';
 
 export interface GraphService {
   /** Live Graph settings; mutate to change behaviour (tests, a future control endpoint). */
@@ -34,6 +35,7 @@ export function registerGraphRoutes(router: Router, rt: SandboxRuntime, options:
         limiter: rt.limiter,
       },
     ),
+    createGraphTenantGate(rt, createGraphErrorFormatter(rt.clock), { chargeBatchEnvelope: true }),
   ];
   router.post('/v1.0/$batch', createBatchRoute(rt, () => dispatch, innerMiddleware));
   router.add(['GET', 'POST', 'PATCH', 'DELETE', 'PUT'], '/v1.0/*path', dispatch);

@@ -38,6 +38,27 @@ export const aadsts = {
     message: `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resourceAppId}'.`,
     suberror: 'basic_action',
   }),
+  blockedByConditionalAccess: (atTokenEndpoint: boolean): AadstsError => ({
+    // reference-error-codes.md: BlockedByConditionalAccess. Wire form at the token endpoint when a user's token is
+    // redeemed: invalid_grant (OfficeDev/BotBuilder-MicrosoftTeams#284 shows the full body); interactive: access_denied.
+    error: atTokenEndpoint ? 'invalid_grant' : 'access_denied',
+    code: 53003,
+    message: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+  }),
+  clientRequestLoop: (): AadstsError => ({
+    // MSAL.NET "client and server throttling": user-facing calls get invalid_grant with this text; the wording
+    // "client request loop" is the one users quote (pnp/powershell#2995, AzureAD/MSAL.PS#10).
+    error: 'invalid_grant',
+    code: 50196,
+    message: 'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.',
+  }),
+  clientRequestLoopThrottled: (): AadstsError => ({
+    // MSAL.NET: for client_credentials Entra replies 429 Too Many Requests with Retry-After: 60. [UNVERIFIED] body.
+    status: 429,
+    error: 'temporarily_unavailable',
+    code: 50196,
+    message: 'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.',
+  }),
   consentRequired: (appId: string, appName: string, atTokenEndpoint: boolean): AadstsError => ({
     // facts §10.2: invalid_grant + suberror consent_required at the token endpoint; consent_required on redirects.
     error: atTokenEndpoint ? 'invalid_grant' : 'consent_required',

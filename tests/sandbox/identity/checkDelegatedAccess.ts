@@ -4,6 +4,7 @@ import type { Application, ServicePrincipal, User } from '../model/directoryType
 import { defaultAccessAppRoleId } from '../model/wellKnownIds';
 import type { AadstsError } from './aadError';
 import { aadsts } from './aadsts';
+import { conditionalAccessOutcome } from './conditionalAccessOutcome';
 import type { AccountRef } from './IdentityStore';
 import type { ScopeRequest } from './parseScopeRequest';
 import { missingItems, requestedDelegatedItems } from './permissionItems';
@@ -12,9 +13,9 @@ export function findAccountUser(rt: SandboxRuntime, account: AccountRef): User |
   return rt.state.directory(account.homeTenantId).users.get(account.userId);
 }
 
-/** Conditional Access "require MFA" for the tenant, or per-user MFA. */
-export function mfaRequired(rt: SandboxRuntime, tenantId: string, user: User): boolean {
-  return (rt.state.tenantSeed(tenantId)?.conditionalAccess.requireMfa ?? false) || user.sandbox.requireMfa;
+/** Conditional Access "require MFA" for the tenant or for service provider users, or per-user MFA. */
+export function mfaRequired(rt: SandboxRuntime, tenantId: string, user: User, access: TenantAccess | null = null): boolean {
+  return conditionalAccessOutcome(rt, tenantId, user, access) === 'requireMfa';
 }
 
 export function userAssignmentMissing(rt: SandboxRuntime, tenantId: string, clientSp: ServicePrincipal | undefined, user: User): boolean {
@@ -36,8 +37,9 @@ export interface DelegatedAccess {
 
 /**
  * Every check a non-interactive delegated token request (code, refresh token, device code) goes through, in
- * Entra's order: the user must reach the tenant (50020), pass MFA if required (50076), be assigned when the app
- * requires it (50105), and the client must hold consent for what it asks (65001).
+ * Entra's order: the user must reach the tenant (50020), not be blocked by Conditional Access (53003), pass MFA if
+ * required (50076), be assigned when the app requires it (50105), and the client must hold consent for what it
+ * asks (65001).
  */
 export function checkDelegatedAccess(
   rt: SandboxRuntime,
@@ -45,9 +47,11 @@ export function checkDelegatedAccess(
 ): { ok: true; value: DelegatedAccess } | { ok: false; error: AadstsError } {
   const user = findAccountUser(rt, input.account);
   if (!user || !user.accountEnabled) return { ok: false, error: aadsts.invalidGrant('grant') };
-  const access = resolveTenantAccess(rt.state, { homeTenantId: input.account.homeTenantId, user }, input.tenantId);
+  const access = resolveTenantAccess(rt.state, { homeTenantId: input.account.homeTenantId, user }, input.tenantId, rt.settings.clientTenants.gdapAccessStatuses);
   if (!access) return { ok: false, error: accessDeniedError(rt, user, input.account.homeTenantId, input.tenantId, input.client, true) };
-  if (mfaRequired(rt, input.tenantId, user) && !input.amr.includes('mfa')) {
+  const ca = conditionalAccessOutcome(rt, input.tenantId, user, access);
+  if (ca === 'block') return { ok: false, error: aadsts.blockedByConditionalAccess(true) };
+  if (ca === 'requireMfa' && !input.amr.includes('mfa')) {
     return { ok: false, error: aadsts.mfaRequired(input.request.resource.appId) };
   }
   const directory = rt.state.directory(input.tenantId);

@@ -52,12 +52,41 @@ export class SandboxState {
     return this.seeds.get(tenantId.toLowerCase());
   }
 
-  /** Resolves the `{tenant}` path segment: a tenant GUID or a verified domain (facts §7.5). */
+  /**
+   * Resolves the `{tenant}` path segment: a tenant GUID or a verified domain (facts §7.5). A deleted tenant no
+   * longer resolves, by id or by domain: Entra answers AADSTS90002 "Tenant ... not found" for it.
+   */
   resolveTenant(segment: string): TenantSeed | undefined {
+    const seed = this.resolveTenantIncludingDeleted(segment);
+    return seed?.deletedDateTime ? undefined : seed;
+  }
+
+  /** Like resolveTenant, deleted tenants included (the control API still addresses them). */
+  resolveTenantIncludingDeleted(segment: string): TenantSeed | undefined {
     const value = segment.toLowerCase();
     if (isGuid(value)) return this.seeds.get(value);
     const id = this.domainIndex.get(value);
     return id ? this.seeds.get(id) : undefined;
+  }
+
+  /** Deletes a client tenant mid-run; its directory is kept so tests can still inspect it. */
+  deleteTenant(tenantId: string): TenantSeed {
+    const seed = this.clientSeed(tenantId);
+    seed.deletedDateTime ??= this.clock.nowIso();
+    return seed;
+  }
+
+  restoreTenant(tenantId: string): TenantSeed {
+    const seed = this.clientSeed(tenantId);
+    delete seed.deletedDateTime;
+    return seed;
+  }
+
+  private clientSeed(tenantId: string): TenantSeed {
+    const seed = this.seeds.get(tenantId.toLowerCase());
+    if (!seed) throw new DirectoryError(`Unknown tenant ${tenantId}`);
+    if (seed.kind === 'partner' || seed.kind === 'microsoft') throw new DirectoryError(`Tenant ${tenantId} is not a client tenant`);
+    return seed;
   }
 
   /** Makes a verified domain resolvable (used when a domain is added to a tenant). */

@@ -19,7 +19,22 @@ export type TenantKind =
   | 'gdapPending'
   | 'noGdap'
   | 'mfaRequired'
-  | 'unresolvableDomain';
+  | 'unresolvableDomain'
+  // GDAP states beyond the first seven (Graph's delegatedAdminRelationshipStatus), see scenario/buildScenarioPlan.ts.
+  | 'gdapCreated'
+  | 'gdapApproved'
+  | 'gdapActivating'
+  | 'gdapExpiring'
+  | 'gdapTerminationRequested'
+  | 'gdapTerminating'
+  | 'gdapTerminated'
+  | 'gdapNoAccessAssignment'
+  | 'gdapMultiple'
+  // Conditional Access aimed at service provider (GDAP) users only.
+  | 'caBlocksServiceProviders'
+  | 'caMfaForServiceProviders'
+  // A customer whose tenant no longer exists (deleted); Partner Center still lists the customer.
+  | 'deletedTenant';
 
 export interface VerifiedDomain {
   name: string;
@@ -29,9 +44,15 @@ export interface VerifiedDomain {
   capabilities: string;
 }
 
-/** Just enough Conditional Access to reproduce what admins hit: MFA required for every sign-in. */
+/**
+ * What the client tenant's Conditional Access policies amount to, per kind of user: `requireMfa` for every sign-in,
+ * and `serviceProviderUsers` for partner technicians signing in through GDAP (a policy whose users condition
+ * includes guestOrExternalUserTypes `serviceProvider`, https://learn.microsoft.com/graph/api/resources/conditionalaccessguestsorexternalusers):
+ * `block` gives AADSTS53003, `requireMfa` AADSTS50076 unless the sign-in did MFA.
+ */
 export interface SandboxConditionalAccess {
   requireMfa: boolean;
+  serviceProviderUsers?: 'none' | 'block' | 'requireMfa';
 }
 
 export interface Organization {
@@ -215,12 +236,32 @@ export interface ConsentRecord {
   createdDateTime: string;
 }
 
-export type DelegatedAdminRelationshipStatus =
-  | 'approvalPending'
-  | 'active'
-  | 'expiring'
-  | 'expired'
-  | 'terminated';
+/** Graph v1.0 delegatedAdminRelationshipStatus (resources/delegatedadminrelationship.md), without unknownFutureValue. */
+export const delegatedAdminRelationshipStatuses = [
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
+] as const;
+export type DelegatedAdminRelationshipStatus = (typeof delegatedAdminRelationshipStatuses)[number];
+
+/** Graph v1.0 delegatedAdminAccessAssignmentStatus (resources/delegatedadminaccessassignment.md). */
+export type DelegatedAdminAccessAssignmentStatus = 'pending' | 'active' | 'deleting' | 'deleted' | 'error';
+
+export interface DelegatedAdminAccessAssignment {
+  id: string;
+  status: DelegatedAdminAccessAssignmentStatus;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  accessContainer: { accessContainerId: string; accessContainerType: 'securityGroup' };
+  accessDetails: { unifiedRoles: Array<{ roleDefinitionId: string }> };
+}
 
 /** Graph `delegatedAdminRelationship` (tenantRelationships), plus its access assignments. */
 export interface DelegatedAdminRelationship {
@@ -229,18 +270,14 @@ export interface DelegatedAdminRelationship {
   status: DelegatedAdminRelationshipStatus;
   duration: string;
   createdDateTime: string;
+  lastModifiedDateTime?: string;
   activatedDateTime: string | null;
   endDateTime: string | null;
   autoExtendDuration: string;
   customer: { tenantId: string; displayName: string };
   partnerTenantId: string;
   accessDetails: { unifiedRoles: Array<{ roleDefinitionId: string }> };
-  accessAssignments: Array<{
-    id: string;
-    status: 'active' | 'pending' | 'deleted';
-    accessContainer: { accessContainerId: string; accessContainerType: 'securityGroup' };
-    accessDetails: { unifiedRoles: Array<{ roleDefinitionId: string }> };
-  }>;
+  accessAssignments: DelegatedAdminAccessAssignment[];
 }
 
 /** What the scenario knows about a tenant before it is materialised (cheap; 5000 of them are fine). */
@@ -254,4 +291,9 @@ export interface TenantSeed {
   conditionalAccess: SandboxConditionalAccess;
   /** Index used to derive deterministic per-tenant ids. */
   ordinal: number;
+  /**
+   * Set when the tenant was deleted (scenario kind deletedTenant, or the control API mid-run): it no longer resolves,
+   * so discovery and the token endpoint answer AADSTS90002 and Graph refuses its tokens.
+   */
+  deletedDateTime?: string;
 }

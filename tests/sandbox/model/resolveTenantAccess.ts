@@ -1,5 +1,6 @@
+import { defaultClientTenantSettings } from '../settings/ClientTenantSettings';
 import type { SandboxState } from './SandboxState';
-import type { User } from './directoryTypes';
+import type { DelegatedAdminRelationshipStatus, User } from './directoryTypes';
 import { roleTemplateIds } from './wellKnownIds';
 
 export type TenantAccess =
@@ -15,14 +16,18 @@ export interface SignedInUser {
  * Can this user sign in to `targetTenantId`, and with which directory roles? Members get their own roles plus the
  * implicit User role. A partner user gets in through an active GDAP relationship whose access assignment names a
  * security group the user is in; the roles are those the assignments grant (anchors §6 vocabulary). No access is
- * what Entra reports as AADSTS50020.
+ * what Entra reports as AADSTS50020. Which relationship statuses count is a setting
+ * (`clientTenants.gdapAccessStatuses`); an `activating` relationship ("the system starts provisioning") or an
+ * access assignment that is not `active` gives nothing yet. A deleted tenant admits nobody.
  */
 export function resolveTenantAccess(
   state: SandboxState,
   who: SignedInUser,
   targetTenantId: string,
+  accessStatuses: readonly DelegatedAdminRelationshipStatus[] = defaultClientTenantSettings().gdapAccessStatuses,
 ): TenantAccess | null {
   const target = targetTenantId.toLowerCase();
+  if (state.tenantSeed(target)?.deletedDateTime) return null;
   if (who.homeTenantId === target) {
     return { kind: 'member', tenantId: target, roles: [...who.user.sandbox.directoryRoleTemplateIds, roleTemplateIds.user] };
   }
@@ -32,7 +37,7 @@ export function resolveTenantAccess(
   const relationshipIds: string[] = [];
   for (const rel of state.gdapRelationships.values()) {
     if (rel.partnerTenantId !== who.homeTenantId || rel.customer.tenantId !== target) continue;
-    if (rel.status !== 'active' && rel.status !== 'expiring') continue;
+    if (!accessStatuses.includes(rel.status)) continue;
     if (rel.endDateTime && Date.parse(rel.endDateTime) <= now) continue;
     let matched = false;
     for (const assignment of rel.accessAssignments) {

@@ -1,5 +1,5 @@
 import { createSeededRandom, type SeededRandom } from '../util/createSeededRandom';
-import type { DelegatedAdminRelationship, TenantKind, TenantSeed } from '../model/directoryTypes';
+import type { DelegatedAdminAccessAssignment, DelegatedAdminRelationship, TenantKind, TenantSeed } from '../model/directoryTypes';
 import { directoryReadersRoleTemplateId, microsoftServicesTenantId, roleTemplateIds } from '../model/wellKnownIds';
 import type { ScenarioPlan, ScenarioUser } from './ScenarioPlan';
 
@@ -11,14 +11,25 @@ const companyNames = [
   'Datum Corporation', 'Graphic Design Institute', 'Munsons Pickles', 'School of Fine Art', 'Southridge Video',
 ];
 
-/** The first clients cover every case an MSP meets, in this order; larger counts add a realistic mix. */
-const coverageKinds: TenantKind[] = [
+/**
+ * The first clients cover every case an MSP meets, in this order (the first seven are the original cases and keep
+ * their places); larger counts add a realistic mix. GDAP states are Graph's delegatedAdminRelationshipStatus
+ * (https://learn.microsoft.com/graph/api/resources/delegatedadminrelationship).
+ */
+export const coverageKinds: TenantKind[] = [
   'gdapFull', 'gdapMissingRoles', 'gdapExpired', 'noGdap', 'mfaRequired', 'unresolvableDomain', 'gdapPending',
+  'gdapActivating', 'gdapExpiring', 'gdapTerminationRequested', 'gdapTerminated', 'gdapNoAccessAssignment',
+  'gdapMultiple', 'caBlocksServiceProviders', 'caMfaForServiceProviders', 'deletedTenant',
+  'gdapCreated', 'gdapApproved', 'gdapTerminating',
 ];
+/** Percentages of the seeded mix after the coverage tenants (an MSP's book: mostly healthy GDAP, a long tail of cases). */
 const mixWeights: Array<[TenantKind, number]> = [
-  ['gdapFull', 60], ['gdapMissingRoles', 10], ['gdapExpired', 10], ['noGdap', 10], ['mfaRequired', 5],
-  ['unresolvableDomain', 3], ['gdapPending', 2],
+  ['gdapFull', 54], ['gdapMissingRoles', 8], ['gdapExpired', 8], ['noGdap', 10], ['mfaRequired', 3],
+  ['unresolvableDomain', 1], ['gdapPending', 2], ['gdapActivating', 1], ['gdapExpiring', 2], ['gdapTerminationRequested', 1],
+  ['gdapTerminated', 2], ['gdapNoAccessAssignment', 2], ['gdapMultiple', 2], ['caBlocksServiceProviders', 1],
+  ['caMfaForServiceProviders', 2], ['deletedTenant', 1],
 ];
+// gdapCreated, gdapApproved and gdapTerminating are short-lived states: they appear in the coverage tenants only.
 
 export const defaultClientTenantCount = coverageKinds.length + 1;
 
@@ -45,60 +56,100 @@ function slug(name: string): string {
 
 const dayMs = 24 * 3600 * 1000;
 
-function relationship(
+interface RelationshipShape {
+  status: DelegatedAdminRelationship['status'];
+  /** Days relative to now (negative: past); null leaves the date null as Graph does before activation. */
+  created: number;
+  activated: number | null;
+  end: number | null;
+  roles: string[];
+  assignment: DelegatedAdminAccessAssignment['status'] | null;
+}
+
+/** Relationship(s) per kind; dates follow Graph's rules (endDateTime = activatedDateTime + duration, P730D). */
+function relationshipShapes(kind: TenantKind): RelationshipShape[] {
+  const active: RelationshipShape = { status: 'active', created: -120, activated: -119, end: 611, roles: gdapRightRoles, assignment: 'active' };
+  switch (kind) {
+    case 'noGdap':
+      return [];
+    case 'gdapMissingRoles':
+      return [{ ...active, roles: [directoryReadersRoleTemplateId] }];
+    case 'gdapPending':
+      // "The partner has finalized the relationship through lockForApproval"; no access until the customer approves.
+      return [{ ...active, status: 'approvalPending', created: -2, activated: null, end: null, assignment: null }];
+    case 'gdapCreated':
+      // "The partner has created a new relationship": a draft the customer has not seen; no access assignment yet.
+      return [{ ...active, status: 'created', created: -0.5, activated: null, end: null, assignment: null }];
+    case 'gdapApproved':
+      // "The customer has approved the relationship"; provisioning has not started.
+      return [{ ...active, status: 'approved', created: -3, activated: null, end: null, assignment: 'pending' }];
+    case 'gdapActivating':
+      // Approved, "the system starts provisioning": not active yet, so no access and no activatedDateTime.
+      return [{ ...active, status: 'activating', created: -1, activated: null, end: null, assignment: 'pending' }];
+    case 'gdapExpired':
+      return [{ ...active, status: 'expired', created: -760, activated: -759, end: -29 }];
+    case 'gdapExpiring':
+      // "The relationship has passed its expiration date"; deprovisioning has not finished.
+      return [{ ...active, status: 'expiring', created: -731, activated: -730, end: -0.05 }];
+    case 'gdapTerminationRequested':
+      return [{ ...active, status: 'terminationRequested' }];
+    case 'gdapTerminating':
+      // "The system starts deprovisioning the relationship" after a termination request.
+      return [{ ...active, status: 'terminating', assignment: 'deleting' }];
+    case 'gdapTerminated':
+    case 'deletedTenant':
+      // endDateTime is "when the status changes to terminated or expired".
+      return [{ ...active, status: 'terminated', created: -400, activated: -399, end: -10, assignment: 'deleted' }];
+    case 'gdapNoAccessAssignment':
+      // Active, but the partner never assigned a security group: nobody in the partner gets in.
+      return [{ ...active, assignment: null }];
+    case 'gdapMultiple':
+      // A renewed customer: the first relationship expired, a second one is active (both are listed).
+      return [{ ...active, status: 'expired', created: -800, activated: -799, end: -69 }, { ...active, created: -70, activated: -69, end: 661 }];
+    default:
+      return [active];
+  }
+}
+
+function relationships(
   rng: SeededRandom,
   partnerTenantId: string,
   groupId: string,
   customer: TenantSeed,
   nowMs: number,
-): DelegatedAdminRelationship | null {
-  const roles =
-    customer.kind === 'gdapMissingRoles' ? [directoryReadersRoleTemplateId] : gdapRightRoles;
-  const base = {
-    id: `${rng.uuid()}-${rng.uuid()}`,
-    displayName: `Contoso MSP - ${customer.displayName}`.slice(0, 50),
-    duration: 'P730D',
-    autoExtendDuration: 'PT0S',
-    customer: { tenantId: customer.id, displayName: customer.displayName },
-    partnerTenantId,
-    accessDetails: { unifiedRoles: roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
-    accessAssignments: [
-      {
-        id: rng.uuid(),
-        status: 'active' as const,
-        accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' as const },
-        accessDetails: { unifiedRoles: roles.map((roleDefinitionId) => ({ roleDefinitionId })) },
-      },
-    ],
-  };
-  switch (customer.kind) {
-    case 'noGdap':
-      return null;
-    case 'gdapPending':
-      return {
-        ...base,
-        status: 'approvalPending',
-        createdDateTime: new Date(nowMs - 2 * dayMs).toISOString(),
-        activatedDateTime: null,
-        endDateTime: null,
-      };
-    case 'gdapExpired':
-      return {
-        ...base,
-        status: 'expired',
-        createdDateTime: new Date(nowMs - 760 * dayMs).toISOString(),
-        activatedDateTime: new Date(nowMs - 759 * dayMs).toISOString(),
-        endDateTime: new Date(nowMs - 29 * dayMs).toISOString(),
-      };
-    default:
-      return {
-        ...base,
-        status: 'active',
-        createdDateTime: new Date(nowMs - 120 * dayMs).toISOString(),
-        activatedDateTime: new Date(nowMs - 119 * dayMs).toISOString(),
-        endDateTime: new Date(nowMs + 611 * dayMs).toISOString(),
-      };
-  }
+): DelegatedAdminRelationship[] {
+  const at = (days: number | null) => (days === null ? null : new Date(nowMs + days * dayMs).toISOString());
+  return relationshipShapes(customer.kind).map((shape, index) => {
+    const unifiedRoles = shape.roles.map((roleDefinitionId) => ({ roleDefinitionId }));
+    const created = at(shape.created) as string;
+    const modified = at(shape.end !== null && shape.end < 0 ? shape.end : (shape.activated ?? shape.created)) as string;
+    return {
+      id: `${rng.uuid()}-${rng.uuid()}`,
+      displayName: `Contoso MSP - ${customer.displayName}${index > 0 ? ` (${index + 1})` : ''}`.slice(0, 50),
+      status: shape.status,
+      duration: 'P730D',
+      autoExtendDuration: 'PT0S',
+      createdDateTime: created,
+      lastModifiedDateTime: modified,
+      activatedDateTime: at(shape.activated),
+      endDateTime: at(shape.end),
+      customer: { tenantId: customer.id, displayName: customer.displayName },
+      partnerTenantId,
+      accessDetails: { unifiedRoles },
+      accessAssignments: shape.assignment
+        ? [
+            {
+              id: rng.uuid(),
+              status: shape.assignment,
+              createdDateTime: at(shape.activated ?? shape.created) as string,
+              lastModifiedDateTime: modified,
+              accessContainer: { accessContainerId: groupId, accessContainerType: 'securityGroup' as const },
+              accessDetails: { unifiedRoles: unifiedRoles.map((r) => ({ ...r })) },
+            },
+          ]
+        : [],
+    };
+  });
 }
 
 /** The default scenario, fully determined by `seed` and `clientCount` (ids, names, passwords, kinds). */
@@ -169,12 +220,15 @@ export function buildScenarioPlan(seed: string, clientCount: number, nowMs: numb
       kind,
       initialDomain: `${slug(base)}${round === 0 ? '' : round + 1}.onmicrosoft.com`,
       domainResolvable: kind !== 'unresolvableDomain',
-      conditionalAccess: { requireMfa: kind === 'mfaRequired' },
+      conditionalAccess: {
+        requireMfa: kind === 'mfaRequired',
+        serviceProviderUsers: kind === 'caBlocksServiceProviders' ? 'block' : kind === 'caMfaForServiceProviders' ? 'requireMfa' : 'none',
+      },
       ordinal: i + 1,
+      ...(kind === 'deletedTenant' ? { deletedDateTime: new Date(nowMs - 5 * dayMs).toISOString() } : {}),
     };
     clients.push(seedOfClient);
-    const rel = relationship(gdapRng, partner.id, gdapGroup.id, seedOfClient, nowMs);
-    if (rel) gdapRelationships.push(rel);
+    gdapRelationships.push(...relationships(gdapRng, partner.id, gdapGroup.id, seedOfClient, nowMs));
   }
 
   return {

@@ -1,3 +1,5 @@
+import { defaultClientTenantSettings, type ClientTenantSettings } from './ClientTenantSettings';
+
 /** Where a request landed; fault profiles and error formats are chosen per mount. */
 export type MountName = 'identity' | 'graph' | 'partnerCenter' | 'platform' | 'control';
 
@@ -52,6 +54,8 @@ export interface SandboxSettings {
    * 50011, 700016 and 90002 are always a page (facts §2, §10.2): the redirect target cannot be trusted then.
    */
   interactiveErrorDelivery: 'redirect' | 'page';
+  /** Client tenants at scale: GDAP access rules, Graph's RU throttling, AADSTS50196 (settings/ClientTenantSettings.ts). */
+  clientTenants: ClientTenantSettings;
 }
 
 const quietProfile = (): FaultProfile => ({
@@ -81,6 +85,7 @@ export function defaultSettings(): SandboxSettings {
     },
     deviceCode: { expiresInSeconds: 900, intervalSeconds: 5 },
     interactiveErrorDelivery: 'redirect',
+    clientTenants: defaultClientTenantSettings(),
   };
 }
 
@@ -93,7 +98,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * and `throttle`, which are replaced whole so that switching `kind` never leaves stale fields behind.
  */
 export function applySettingsPatch(settings: SandboxSettings, patch: unknown): SandboxSettings {
-  const replaceWhole = new Set(['latency', 'throttle', 'accessTokenLifetimeSeconds']);
+  const replaceWhole = new Set([
+    'latency', 'throttle', 'accessTokenLifetimeSeconds',
+    // Graph RU buckets (null switches one off) and the per-tenant override map.
+    'appTenant', 'appTenantWrites', 'application', 'tenantWrites', 'tenantOverrides',
+  ]);
   const merge = (target: Record<string, unknown>, source: Record<string, unknown>, path: string): void => {
     for (const [key, value] of Object.entries(source)) {
       if (!(key in target)) throw new Error(`Unknown setting ${path}${key}`);

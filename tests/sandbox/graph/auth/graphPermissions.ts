@@ -83,6 +83,18 @@ export const graphPermissions = {
     application: anyOf('DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All'),
     source: 'GET /tenantrelationships/delegatedadmincustomers',
   },
+  // tenantrelationship-list-delegatedadminrelationships.md: Read.All least privileged, delegated and application.
+  delegatedAdminRelationships: {
+    delegated: anyOf('DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All'),
+    application: anyOf('DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All'),
+    source: 'GET /tenantrelationships/delegatedadminrelationships',
+  },
+  // The older API page says "Application: Not supported"; permissions.json (newer) lists Application too.
+  delegatedAdminAccessAssignments: {
+    delegated: anyOf('DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All'),
+    application: anyOf('DelegatedAdminRelationship.Read.All', 'DelegatedAdminRelationship.ReadWrite.All'),
+    source: 'GET /tenantrelationships/delegatedadminrelationships/{id}/accessassignments',
+  },
   // facts §7.4.
   findTenantInformation: { delegated: anyOf('CrossTenantInformation.ReadBasic.All'), application: anyOf('CrossTenantInformation.ReadBasic.All'), source: 'GET /tenantrelationships/findtenantinformationbydomainname(domainname={value})' },
 } satisfies Record<string, PermissionRequirement>;

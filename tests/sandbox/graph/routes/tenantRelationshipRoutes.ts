@@ -9,6 +9,7 @@ import { entityReply } from '../odata/entityReply';
 import { listCollection } from '../odata/listCollection';
 import { odataContext } from '../odata/odataContext';
 import { isGuid } from '../../util/isGuid';
+import { effectiveRelationshipStatus } from '../../model/effectiveRelationshipStatus';
 
 interface CustomerRow {
   id: string;
@@ -24,7 +25,7 @@ function customers(ctx: GraphContext): CustomerRow[] {
   const rows = new Map<string, CustomerRow>();
   for (const rel of ctx.rt.state.gdapRelationships.values()) {
     if (rel.partnerTenantId !== ctx.directory.id) continue;
-    if (!ctx.settings.delegatedAdminCustomerStatuses.includes(rel.status)) continue;
+    if (!ctx.settings.delegatedAdminCustomerStatuses.includes(effectiveRelationshipStatus(rel, ctx.rt.clock.now()))) continue;
     rows.set(rel.customer.tenantId, { id: rel.customer.tenantId, tenantId: rel.customer.tenantId, displayName: rel.customer.displayName });
   }
   return [...rows.values()];

@@ -4,6 +4,7 @@ import { resolveTenantAccess } from '../../model/resolveTenantAccess';
 import { delegatedConsentRoles } from '../../model/wellKnownIds';
 import type { AadstsError } from '../aadError';
 import { aadsts } from '../aadsts';
+import { conditionalAccessOutcome } from '../conditionalAccessOutcome';
 import { accessDeniedError, findAccountUser, mfaRequired, userAssignmentMissing } from '../checkDelegatedAccess';
 import type { Flow } from '../IdentityStore';
 import { consentPage } from '../pages/consentPage';
@@ -69,7 +70,7 @@ export function advanceFlow(rt: SandboxRuntime, flow: Flow): Reply {
   if (app.signInAudience === 'AzureADMyOrg' && tenantId !== app.sandbox.homeTenantId) {
     return deliverFlowError(rt, flow, accessDeniedError(rt, user, flow.account.homeTenantId, app.sandbox.homeTenantId, app, false), headers);
   }
-  const access = resolveTenantAccess(rt.state, { homeTenantId: flow.account.homeTenantId, user }, tenantId);
+  const access = resolveTenantAccess(rt.state, { homeTenantId: flow.account.homeTenantId, user }, tenantId, rt.settings.clientTenants.gdapAccessStatuses);
   if (!access) return deliverFlowError(rt, flow, accessDeniedError(rt, user, flow.account.homeTenantId, tenantId, app, false), headers);
 
   const directory = rt.state.directory(tenantId);
@@ -80,7 +81,10 @@ export function advanceFlow(rt: SandboxRuntime, flow: Flow): Reply {
 
   const sessionAccount = session.accounts.find((a) => a.userId === user.id && a.homeTenantId === flow.account?.homeTenantId);
   const mfaDone = flow.mfaSatisfied || (sessionAccount?.mfa ?? false);
-  if (mfaRequired(rt, tenantId, user) && !mfaDone) {
+  if (conditionalAccessOutcome(rt, tenantId, user, access) === 'block') {
+    return deliverFlowError(rt, flow, aadsts.blockedByConditionalAccess(false), headers);
+  }
+  if (mfaRequired(rt, tenantId, user, access) && !mfaDone) {
     if (prompt === 'none') return deliverFlowError(rt, flow, aadsts.mfaRequired(app.appId), headers);
     const notice = flow.notice;
     flow.notice = undefined;

@@ -46,7 +46,7 @@ function accept(rt: SandboxRuntime, flow: Flow, forOrganization: boolean): Reply
   const app = rt.state.findApplication(flow.clientId);
   if (!user || !app) return advanceFlow(rt, flow);
   const tenantId = flow.requestedTenantId ?? flow.account.homeTenantId;
-  const access = resolveTenantAccess(rt.state, { homeTenantId: flow.account.homeTenantId, user }, tenantId);
+  const access = resolveTenantAccess(rt.state, { homeTenantId: flow.account.homeTenantId, user }, tenantId, rt.settings.clientTenants.gdapAccessStatuses);
   const pending = pendingConsent(rt, flow, tenantId, user.id);
   if (!access || !pending.ok) return advanceFlow(rt, flow);
   const adminCapable = access.roles.some((r) => delegatedConsentRoles.includes(r));

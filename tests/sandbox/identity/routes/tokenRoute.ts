@@ -8,6 +8,7 @@ import { clientCredentialsGrant } from '../grants/clientCredentialsGrant';
 import { deviceCodeGrant } from '../grants/deviceCodeGrant';
 import type { GrantContext } from '../grants/GrantContext';
 import { refreshTokenGrant } from '../grants/refreshTokenGrant';
+import { detectTokenLoop } from '../loop/detectTokenLoop';
 import { resolveAuthoritySegment } from '../resolveAuthoritySegment';
 
 const grants: Record<string, (ctx: GrantContext) => ReturnType<typeof authorizationCodeGrant>> = {
@@ -45,6 +46,11 @@ export function tokenRoute(rt: SandboxRuntime): Handler {
     if (!app || authority.kind === 'consumers') return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
     if (authority.kind === 'tenant' && app.signInAudience === 'AzureADMyOrg' && app.sandbox.homeTenantId !== authority.seed.id) {
       return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
+    }
+    const loop = detectTokenLoop(rt, { grantType, clientId, tenant: authority.kind === 'tenant' ? authority.seed.id : authority.kind, form });
+    if (loop) {
+      const retryAfter: Record<string, string> = loop.status === 429 ? { 'retry-after': String(rt.settings.clientTenants.tokenLoop.clientCredentialsRetryAfterSeconds) } : {};
+      return aadErrorReply(loop, ctx, retryAfter);
     }
     const result = await grant({ rt, req, form, segment, authority, app });
     return result.ok ? jsonReply(200, result.body) : aadErrorReply(result.error, ctx);

@@ -16,6 +16,10 @@ export const pcErrors = {
   /** facts §8.1: "App-only explicit consent not supported under GDAP; it's app+user (delegated) consent". */
   appPlusUserRequired: () => fail(403, '403', 'This operation requires App+User credentials; app-only tokens are not supported.'),
   missingUserImpersonation: () => fail(403, '403', "The access token does not carry the 'user_impersonation' scope."),
+  /**
+   * https://learn.microsoft.com/partner-center/developer/api-throttling-guidance: 429 with a Retry-After header.
+   * The body there is not documented; Partner Center's error shape is used.
+   */
   throttled: (retryAfterSeconds: number) =>
     fail(429, '429', 'Rate limit is exceeded. Try again later.', { 'retry-after': String(retryAfterSeconds) }),
   customerNotFound: (customerId: string) => fail(404, '404', `Customer with id ${customerId} was not found.`),

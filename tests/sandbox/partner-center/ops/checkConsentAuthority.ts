@@ -34,7 +34,7 @@ export function checkConsentAuthority(
   if (!caller.scopes.has('user_impersonation')) return { ok: false, error: pcErrors.missingUserImpersonation() };
   const user = rt.state.directory(caller.tenantId).users.get(caller.userId);
   if (!user || !user.accountEnabled || !isAdminAgent(rt, caller.tenantId, user.id)) return { ok: false, error: pcErrors.notAdminAgent() };
-  const access = resolveTenantAccess(rt.state, { homeTenantId: caller.tenantId, user }, customerId);
+  const access = resolveTenantAccess(rt.state, { homeTenantId: caller.tenantId, user }, customerId, rt.settings.clientTenants.gdapAccessStatuses);
   if (!access || access.kind !== 'gdap') {
     return { ok: false, error: pcErrors.noGdapAccess(caller.tenantId, customerId, gdapRefusalDetail(rt, caller.tenantId, customerId)) };
   }
