@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItemDto, HandoverField, RunView, WizardDto } from '../../../shared/domain/onboarding';
 import { ErrorCode } from '../../../shared/error-codes';
+import { permissionsFor, type PlanPermission } from '../auth/plan-permissions';
 import type { SignInService } from '../auth/sign-in-service';
 import type { StepId } from '../auth/step-scopes';
 import type { CloudProfile } from '../clouds/cloud-profile';
@@ -177,18 +178,22 @@ export class OnboardingService {
     return planSteps(profile.apps(valid), directory ? { spec: directory, objects: this.objects } : undefined);
   }
 
+  /**
+   * Every scope set a plan uses: sign-in, reading existing apps (preview and verify), and each
+   * step's own. Asked for together, once, so a setup is one consent (least privilege: only what
+   * this plan's steps need).
+   */
+  private scopeSteps(steps: OnboardingStep[]): StepId[] {
+    return [...new Set<StepId>(['signIn', 'findExistingApps', ...steps.map((s) => s.scopes)])];
+  }
+
   /** The step context for an admin: Graph clients per step's scopes, and what their roles allow. */
-  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[], forApply: boolean): Promise<StepContext> {
+  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[]): Promise<StepContext> {
     const { signIn, cloud } = this.o;
     const graph = (step: StepId) => createGraphClient({ cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(plan.homeAccountId, step) });
-    // Ask for every scope set up front, so consent or MFA surfaces now (once, for all of them),
-    // not halfway through a run. A preview reads apps with findExistingApps; steps on groups and
-    // Conditional Access have no read-only scope set and read with their own.
-    const appScopes = new Set<StepId>(['registerApp', 'grantAdminConsent']);
-    const needed: StepId[] = forApply
-      ? ['signIn', ...new Set(steps.map((s) => s.scopes))]
-      : ['signIn', 'findExistingApps', ...new Set(steps.map((s) => s.scopes).filter((s) => !appScopes.has(s)))];
-    await authorizeAll(needed, (step) => signIn.tokenFor(plan.homeAccountId, step));
+    // Preview asks for the whole plan's permissions, so consent or MFA surfaces there, once, and
+    // apply (or resume) finds every token silent instead of stopping halfway through a run.
+    await authorizeAll(this.scopeSteps(steps), (step) => signIn.tokenFor(plan.homeAccountId, step));
     const overview = await readTenantOverview(graph('signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),
@@ -219,10 +224,20 @@ export class OnboardingService {
   }
 
   async preview(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<PreviewItem[]> {
+    return (await this.previewPlan(workspaceId, homeAccountId, adopt)).items;
+  }
+
+  /** The preview, and each permission the plan asks for once, with the reasons of the steps using it. */
+  async previewPlan(
+    workspaceId: string,
+    homeAccountId: string,
+    adopt: Record<string, string> = {},
+  ): Promise<{ items: PreviewItem[]; permissions: PlanPermission[] }> {
     const { profile } = await this.liveProfile(workspaceId);
     const plan = await this.planFor(workspaceId, homeAccountId, adopt);
     const steps = this.stepsFor(profile, plan.answers);
-    return this.engine.preview(await this.context(workspaceId, plan, steps, false), steps);
+    const items = await this.engine.preview(await this.context(workspaceId, plan, steps), steps);
+    return { items, permissions: permissionsFor(this.scopeSteps(steps)) };
   }
 
   async apply(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<{ runId: string }> {
@@ -230,7 +245,7 @@ export class OnboardingService {
     const { profile, requirements } = await this.liveProfile(workspaceId);
     const plan = { ...(await this.planFor(workspaceId, homeAccountId, adopt)), ...(requirements ? { requirements } : {}) };
     const steps = this.stepsFor(profile, plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps, true);
+    const ctx = await this.context(workspaceId, plan, steps);
     const runId = this.engine.start(workspaceId, steps, JSON.stringify(plan));
     this.audit.record(workspaceId, 'onboarding.apply', { runId, platform: profile.id, partnerTenantId: plan.partnerTenantId }, this.now().toISOString());
     this.launch(workspaceId, runId, ctx, steps);
@@ -246,7 +261,7 @@ export class OnboardingService {
     }
     const plan = JSON.parse(run.planJson) as RunPlan;
     const steps = this.stepsFor(this.profileOf(workspaceId, plan), plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps, true);
+    const ctx = await this.context(workspaceId, plan, steps);
     this.audit.record(workspaceId, 'onboarding.resume', { runId: run.id }, this.now().toISOString());
     this.launch(workspaceId, run.id, ctx, steps);
     return { runId: run.id };
