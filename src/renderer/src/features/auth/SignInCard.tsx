@@ -29,7 +29,7 @@ export function SignInCard(props: {
   onSelect(account: AccountSummaryDto | undefined): void;
 }) {
   const styles = useStyles();
-  const { state, openUrl, deviceCode, signIn, cancel, signOut } = useAuthStore();
+  const { state, openUrl, openedInTab, deviceCode, signIn, cancel, signOut } = useAuthStore();
   const [error, setError] = useState<AppErrorShape | undefined>();
   const pending = state?.pending ?? 'none';
 
@@ -89,9 +89,9 @@ export function SignInCard(props: {
         <div className={styles.row} role="status">
           {openUrl ? (
             <>
-              <Text>Microsoft’s sign-in page is ready.</Text>
+              <Text>{openedInTab ? 'Microsoft’s sign-in page opened in a new tab.' : 'Microsoft’s sign-in page is ready.'}</Text>
               <Link href={openUrl} target="_blank" rel="noopener noreferrer">
-                Open Microsoft sign-in
+                {openedInTab ? 'Open Microsoft sign-in again' : 'Open Microsoft sign-in'}
               </Link>
             </>
           ) : (
