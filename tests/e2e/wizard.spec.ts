@@ -72,7 +72,6 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await previewAndApply(page, wizard, effort, sandbox);
     await copySecret(wizard, effort, 'Azure client secret');
     await copySecret(wizard, effort, 'Partner Center client secret');
-    effort.record('ClientOne / PanelOne (with Partner Center app)', 18);
 
     const main = appNamed(sandbox, 'ClientOne SSO');
     expect(main.signInAudience).toBe('AzureADMultipleOrgs');
@@ -85,6 +84,8 @@ test.describe('the guided setup, end to end, for each platform', () => {
     expect(grantedScopes(sandbox, pc.appId, PARTNER_CENTER_APP_ID)).toEqual(['user_impersonation']);
     await expect(wizard.getByTestId('handover-field').filter({ hasText: 'Azure client ID' })).toContainText(main.appId);
     await expect(wizard.getByTestId('handover-field').filter({ hasText: 'Partner tenant ID' })).toContainText(sandbox.info.partnerTenantId);
+    // Last, once everything above has passed: the README's effort table is generated from this.
+    effort.record('ClientOne / PanelOne, with the Partner Center app', 18, { typed: 'the workspace name', pasted: 'PanelOne’s redirect URI' });
   });
 
   test('bvoip partner portal: twelve redirect URIs pasted once, User.Read.All granted', async ({ app, sandbox }) => {
@@ -101,7 +102,6 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await expect(wizard.getByText('12 redirect URIs ready.')).toBeVisible();
     await previewAndApply(page, wizard, effort, sandbox);
     await copySecret(wizard, effort, 'Client secret');
-    effort.record('bvoip partner portal', 29);
 
     const bvoip = appNamed(sandbox, 'bvoip SSO');
     expect(bvoip.spa.redirectUris).toEqual(fromPortal);
@@ -111,6 +111,11 @@ test.describe('the guided setup, end to end, for each platform', () => {
     const end = Date.parse(bvoip.passwordCredentials[0]!.endDateTime);
     const months = (end - Date.parse(bvoip.passwordCredentials[0]!.startDateTime)) / (30.4 * 24 * 3600 * 1000);
     expect(Math.round(months)).toBe(24);
+    effort.record('bvoip partner portal', 29, {
+      guide: 'including "click Add URI 11 times and paste 12 redirect URIs"',
+      typed: 'the workspace name',
+      pasted: 'the MTP portal’s whole list, once',
+    });
   });
 
   test('SonicSaaS: group claims, Group.Read.All, and the four variables', async ({ app, sandbox }) => {
@@ -121,7 +126,6 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await effort.click(wizard.getByLabel('Do some users belong to more than 150 groups?'));
     await previewAndApply(page, wizard, effort, sandbox);
     await copySecret(wizard, effort, 'MICROSOFT_ENTRA_ID_CLIENT_SECRET');
-    effort.record('SonicSaaS (platform app)', 16);
 
     const sonic = appNamed(sandbox, 'SonicSaaS');
     expect(sonic.web.redirectUris).toEqual(['https://sonic.contosomsp.com/api/auth/callback/microsoft-entra-id']);
@@ -135,6 +139,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await expect(fields.filter({ hasText: 'MICROSOFT_ENTRA_ID_CLIENT_ID' })).toContainText(sonic.appId);
     await expect(fields.filter({ hasText: 'AUTH_MODE' })).toContainText('hybrid');
     await expect(fields.filter({ hasText: 'ENTRA_DEFAULT_ROLE' })).toContainText('member');
+    effort.record('SonicSaaS, the platform app', 16, { typed: 'name and host name' });
   });
 
   test('Clment: EU region, single tenant, assignment required', async ({ app, sandbox }) => {
@@ -147,7 +152,6 @@ test.describe('the guided setup, end to end, for each platform', () => {
     await effort.type(wizard.getByLabel('Who may sign in'), member.username);
     await previewAndApply(page, wizard, effort, sandbox);
     await copySecret(wizard, effort, 'Client Secret');
-    effort.record('Clment', 14);
 
     // The guide's troubleshooting table, for when users report a problem later.
     await wizard.getByRole('button', { name: 'If users report a problem' }).click();
@@ -163,6 +167,7 @@ test.describe('the guided setup, end to end, for each platform', () => {
     const admin = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
     const assigned = [...partner(sandbox).appRoleAssignments.values()].filter((a) => a.resourceId === sp.id).map((a) => a.principalId);
     expect(assigned.sort()).toEqual([partner(sandbox).findUserByUpn(member.username)!.id, partner(sandbox).findUserByUpn(admin.username)!.id].sort());
+    effort.record('Clment, assignment required for one user', 14, { typed: 'the workspace name and the user’s user principal name' });
   });
 });
 

@@ -35,11 +35,16 @@ export async function startSignedInCore(prefix: string, sandboxOptions: Omit<Sta
   let signingIn: SandboxUserInfo | undefined;
   const dataDir = join(dir.path, 'data');
   const openedUrls: string[] = [];
+  // The previous sign-in in this page, until the page shows its end. MSAL has its answer as soon as
+  // the browser posts to the loopback redirect, while the browser is still loading the reply; a
+  // next sign-in navigating the page then would be "interrupted by another navigation".
+  let finishing: Promise<void> = Promise.resolve();
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
     openUrl: async (url) => {
       openedUrls.push(url);
+      await finishing;
       await page.goto(url);
-      if (signingIn) void completeSandboxSignIn(page, signingIn).catch(() => {});
+      if (signingIn) finishing = completeSandboxSignIn(page, signingIn).catch(() => {});
     },
   });
   return {

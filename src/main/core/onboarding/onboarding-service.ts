@@ -27,6 +27,9 @@ import { planSteps } from './plan-steps';
 import { RunJournal } from './run-journal';
 import { authorizeAll } from './authorize-all';
 import { WizardAnswersRepository } from './wizard-answers-repository';
+import { plannedProfile, validAnswers } from './planned-profile';
+import type { RunPlan } from './run-plan';
+import type { HandoverValues } from '../handover/handover-values';
 
 export interface OnboardingServiceOptions {
   db: Database;
@@ -40,16 +43,8 @@ export interface OnboardingServiceOptions {
   /** A platform with no built-in profile: its discovery document, from its Platform Onboarding API. */
   platformRequirements?: (workspaceId: string) => Promise<PlatformRequirements>;
   platformConnection?: (workspaceId: string) => { platformName: string | null } | null;
-}
-
-/** What a run was planned from, kept with the run so it can be resumed exactly. */
-interface RunPlan {
-  /** For a discovery-driven platform: the requirements it was planned from (resume plans the same). */
-  requirements?: PlatformRequirements;
-  answers: Record<string, unknown>;
-  adopt: Record<string, string>;
-  partnerTenantId: string;
-  homeAccountId: string;
+  /** What a finished run hands over (shared with platform delivery). */
+  handover: HandoverValues;
 }
 
 /** The wizard for one workspace: answers, preview, apply (resumable), and what is handed over. */
@@ -79,22 +74,8 @@ export class OnboardingService {
     });
   }
 
-  /** The built-in profile, or a discovery-driven one from the requirements a run was planned with. */
   private profileOf(workspaceId: string, plan?: RunPlan): PlatformProfile {
-    const workspace = this.o.workspaces.get(workspaceId);
-    if (workspace.platformId === 'custom') {
-      if (plan?.requirements) return profileFromRequirements(plan.requirements);
-      throw new AppError(ErrorCode.PlatformNotConnected, 'Connect to the platform first: its requirements come from its API.', {
-        fix: 'Enter the platform’s API address and token below.',
-      });
-    }
-    const profile = platformProfiles[workspace.platformId];
-    if (!profile) {
-      throw new AppError(ErrorCode.StepBlocked, 'The wizard for this platform is not available yet.', {
-        fix: 'Follow the platform’s own setup guide for now; preflight above shows what your roles allow.',
-      });
-    }
-    return profile;
+    return plannedProfile(this.o.workspaces, workspaceId, plan);
   }
 
   /** The profile to plan with now: for a discovery-driven platform, its requirements read afresh. */
@@ -105,16 +86,9 @@ export class OnboardingService {
     return { profile: profileFromRequirements(requirements), requirements };
   }
 
-  private latestPlan(workspaceId: string): RunPlan | undefined {
-    const run = this.journal.latestRun(workspaceId);
-    return run ? (JSON.parse(run.planJson) as RunPlan) : undefined;
-  }
-
   /** The answers a finished setup used (validated, defaults filled in). */
   answersOf(workspaceId: string): Record<string, unknown> {
-    const plan = this.latestPlan(workspaceId);
-    const profile = this.profileOf(workspaceId, plan);
-    return this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
+    return this.o.handover.answersOf(workspaceId);
   }
 
   wizard(workspaceId: string): WizardDto {
@@ -161,19 +135,8 @@ export class OnboardingService {
       : { valid: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
   }
 
-  private validAnswers(profile: PlatformProfile, answers: Record<string, unknown>): Record<string, unknown> {
-    const parsed = profile.answers.safeParse(answers);
-    if (!parsed.success) {
-      throw new AppError(ErrorCode.WizardAnswersInvalid, parsed.error.issues[0]?.message ?? 'Some answers are not valid.', {
-        fix: 'Correct the highlighted answers, then preview again.',
-        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-      });
-    }
-    return parsed.data;
-  }
-
   private stepsFor(profile: PlatformProfile, answers: Record<string, unknown>): OnboardingStep[] {
-    const valid = this.validAnswers(profile, answers);
+    const valid = validAnswers(profile, answers);
     const directory = profile.directoryObjects?.(valid);
     return planSteps(profile.apps(valid), directory ? { spec: directory, objects: this.objects } : undefined);
   }
@@ -322,39 +285,12 @@ export class OnboardingService {
 
   /** The values the platform needs, after a successful run. Secrets by reference only. */
   handover(workspaceId: string): HandoverField[] {
-    const plan = this.latestPlan(workspaceId);
-    const profile = this.profileOf(workspaceId, plan);
-    const answers = this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
-    return profile.outputs(answers).map((field): HandoverField => {
-      const base = { key: field.key, label: field.label, secret: field.secret };
-      const source = field.source;
-      switch (source.from) {
-        case 'constant':
-          return { ...base, value: source.value };
-        case 'answer':
-          return { ...base, value: answers[source.question] === undefined ? null : String(answers[source.question]) };
-        case 'partnerTenantId':
-          return { ...base, value: plan?.partnerTenantId ?? null };
-        case 'group':
-          return { ...base, value: this.objects.get(workspaceId, 'group', source.group)?.objectId ?? null };
-        case 'app': {
-          if (source.field === 'clientId') return { ...base, value: this.apps.get(workspaceId, source.app)?.appId ?? null };
-          const secret = this.apps.secrets(workspaceId, source.app)[0];
-          return { ...base, value: null, ...(secret ? { secretOf: { role: source.app, hint: secret.hint, endDateTime: secret.endDateTime } } : {}) };
-        }
-      }
-    });
+    return this.o.handover.fields(workspaceId);
   }
 
   /** The newest client secret's value, for the admin to copy; every reveal is audited. */
-  async revealSecret(workspaceId: string, role: string): Promise<{ value: string }> {
-    const secret = this.apps.secrets(workspaceId, role as 'main' | 'partnerCenter')[0];
-    const value = secret ? await this.o.vault.get(secret.vaultRef) : undefined;
-    if (!secret || !value) {
-      throw new AppError(ErrorCode.StepBlocked, 'There is no client secret for this app yet.', { fix: 'Run the wizard: it creates one.' });
-    }
-    this.audit.record(workspaceId, 'secret.revealed', { role, keyId: secret.keyId, hint: secret.hint }, this.now().toISOString());
-    return { value };
+  revealSecret(workspaceId: string, role: string): Promise<{ value: string }> {
+    return this.o.handover.revealSecret(workspaceId, role);
   }
 
   /**
