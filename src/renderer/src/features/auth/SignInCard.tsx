@@ -51,7 +51,7 @@ export function SignInCard(props: {
       <CardHeader header={<Text weight="semibold">Sign in to your partner tenant</Text>} />
       <Text>
         Sign in as an admin of your partner tenant. Entra Onboard asks only to read your profile, roles and tenant
-        now; each later step asks for what it needs, and says why, when you reach it.
+        now; when you preview a setup, it lists what that setup needs, and why, and asks for it all at once.
       </Text>
 
       {state?.accounts.map((account) => (
