@@ -35,7 +35,7 @@ test.describe('bvoip phone systems, end to end', () => {
 
     await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
     await signInIfAsked(page, wizard, sandbox, { effort });
-    await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
+    await expect(wizard.getByTestId('preview-item').first()).toBeVisible({ timeout: 30_000 });
     await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
     await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
     await signInIfAsked(page, wizard, sandbox, { effort, after: 'apply' });

@@ -17,13 +17,15 @@ const PARTNER_CENTER_APP_ID = 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd';
 async function previewAndApply(page: Page, wizard: Locator, effort: Effort, sandbox: SandboxHandle) {
   await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
   const ask = wizard.getByRole('button', { name: 'Sign in to allow this' });
-  await expect(ask).toBeVisible();
+  // Preview and its consent read the tenant through Graph (with replication delays and throttling on):
+  // give them the time a run's requests take, not the default for an element to appear.
+  await expect(ask).toBeVisible({ timeout: 30_000 });
   const listed = await wizard.getByTestId('plan-permission').evaluateAll((items) => items.map((i) => i.getAttribute('data-scope')));
   expect(listed.length).toBeGreaterThan(0);
   expect(new Set(listed).size, 'each permission listed once').toBe(listed.length);
   expect(listed).toContain('Application.ReadWrite.All'); // what apply writes with is asked for now
   await signInIfAsked(page, wizard, sandbox, { effort });
-  await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
+  await expect(wizard.getByTestId('preview-item').first()).toBeVisible({ timeout: 30_000 });
   await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
   await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
   await expect(wizard.getByLabel('Progress')).toBeVisible();
