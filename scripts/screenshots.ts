@@ -1,6 +1,6 @@
 // `npm run screenshots`: pictures of the real UI for the README, taken from the built app on the web
 // host against a throw-away sandbox. Run `npm run build` first.
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +28,10 @@ const browser = await chromium.launch({
 });
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 
-async function signInInTab(page: Page) {
+/** Clicks what opens Microsoft's page in a new tab, and signs in there. */
+async function signInInTab(page: Page, trigger: Locator) {
   const popup = page.waitForEvent('popup');
-  await page.getByRole('link', { name: 'Open Microsoft sign-in' }).click();
+  await trigger.click();
   const tab = await popup;
   await completeSandboxSignIn(tab, ga);
   await tab.close();
@@ -51,8 +52,7 @@ try {
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('button', { name: 'Open Contoso MSP – bvoip' }).click();
-  await page.getByRole('button', { name: 'Sign in with your browser' }).click();
-  await signInInTab(page);
+  await signInInTab(page, page.getByRole('button', { name: 'Sign in with your browser' }));
   await page.getByTestId('tenant-id').waitFor();
   await page.getByTestId('reach-partnerCenter').waitFor();
   await shot(page, 'preflight');
@@ -65,13 +65,13 @@ try {
   await wizard.screenshot({ path: 'docs/screenshots/wizard-answers.png' });
   await wizard.getByLabel('Redirect URIs from the MTP portal').fill(['https://mtp.bvoip.net/users', 'https://contosomsp.bvoip.net/users', 'https://contosomsp.bvoip.net/sso/webclient'].join('\n'));
   await wizard.getByRole('button', { name: 'Preview changes' }).click();
-  await wizard.getByRole('button', { name: 'Sign in to allow this' }).click();
-  await signInInTab(page);
+  // The one consent: every permission the plan needs, each once with its reasons.
+  await wizard.getByTestId('plan-permission').first().waitFor();
+  await wizard.screenshot({ path: 'docs/screenshots/wizard-consent.png' });
+  await signInInTab(page, wizard.getByRole('button', { name: 'Sign in to allow this' }));
   await wizard.getByTestId('preview-item').first().waitFor();
   await wizard.screenshot({ path: 'docs/screenshots/wizard-preview.png' });
   await wizard.getByRole('button', { name: 'Apply changes' }).click();
-  await wizard.getByRole('button', { name: 'Sign in to allow this' }).click();
-  await signInInTab(page);
   await wizard.getByLabel('Values for the platform').waitFor();
   // The secret stays masked: no picture in the repository shows one, even a sandbox's.
   await wizard.screenshot({ path: 'docs/screenshots/wizard-handover.png' });

@@ -1,6 +1,6 @@
 import { Effort } from './fixtures/effort';
 import { expect, test } from './fixtures/app-fixture';
-import { finishInBrowserTab, grantedRoles, sandboxUser, signInIfAsked } from './fixtures/flows';
+import { grantedRoles, sandboxUser, signInIfAsked, signInInNewTab } from './fixtures/flows';
 
 
 
@@ -18,8 +18,7 @@ test.describe('bvoip phone systems, end to end', () => {
     effort.clicks++; // choosing the platform
     await effort.click(dialog.getByRole('button', { name: 'Create workspace' }));
     await effort.click(page.getByRole('button', { name: `Open ${name}` }));
-    await effort.click(page.getByRole('button', { name: 'Sign in with your browser' }));
-    await finishInBrowserTab(page, sandboxUser(sandbox, 'globalAdmin'), { effort });
+    await signInInNewTab(page, page.getByRole('button', { name: 'Sign in with your browser' }), sandboxUser(sandbox, 'globalAdmin'), { effort });
     const wizard = page.getByLabel('Guided setup');
     await expect(wizard.getByText('Set up bvoip phone systems')).toBeVisible();
 
@@ -34,7 +33,7 @@ test.describe('bvoip phone systems, end to end', () => {
 
     await effort.click(wizard.getByRole('button', { name: 'Preview changes' }));
     await signInIfAsked(page, wizard, sandbox, { effort });
-    await expect(wizard.getByTestId('preview-item').first()).toBeVisible();
+    await expect(wizard.getByTestId('preview-item').first()).toBeVisible({ timeout: 30_000 });
     await expect(wizard.getByTestId('preview-item').filter({ has: page.getByText('Blocked') })).toHaveCount(0);
     await effort.click(wizard.getByRole('button', { name: 'Apply changes' }));
     await signInIfAsked(page, wizard, sandbox, { effort, after: 'apply' });
@@ -42,9 +41,8 @@ test.describe('bvoip phone systems, end to end', () => {
     // A loop over no steps would pass: there must be steps to check.
     await expect(wizard.getByTestId('run-step')).not.toHaveCount(0);
     for (const step of await wizard.getByTestId('run-step').all()) await expect(step).toHaveAttribute('data-status', 'done');
-    await effort.click(wizard.getByRole('button', { name: 'Reveal Client secret' }));
     await effort.click(wizard.getByRole('button', { name: 'Copy Client secret' }));
-    effort.record('bvoip phone systems (resale, a domain per customer, nested)', 38);
+    await expect(wizard.getByRole('button', { name: 'Copy Client secret' })).toHaveText('Copied');
 
     // A partner-level app under the customer's view is its own, named after the phone system.
     const apps = [...sandbox.state.directory(sandbox.info.partnerTenantId).applications.values()].filter((a) => a.displayName === 'bvoip SSO – Acme Dental');
@@ -78,5 +76,10 @@ test.describe('bvoip phone systems, end to end', () => {
     await expect(after.getByRole('checkbox', { name: /^Open the customer’s system under System › Customers/ })).toBeChecked();
     await expect(after.getByRole('checkbox', { name: 'In System › Single sign-on, click Sync' })).toBeChecked();
     await expect(after.getByRole('checkbox', { name: /^Activate the Microsoft 365 integration for Acme Dental AND ADD A USER/ })).not.toBeChecked();
+    // Last, once everything above has passed: the README's effort table is generated from this.
+    effort.record('bvoip phone systems: resale, a domain per customer, nested', 38, {
+      typed: 'the workspace name and the phone system’s name',
+      pasted: 'the phone system’s redirect URIs, once',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/app-fixture';
-import { finishInBrowserTab } from './fixtures/flows';
+import { finishInBrowserTab, signInInNewTab } from './fixtures/flows';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
@@ -15,8 +15,7 @@ test.describe('admin consent the signed-in admin cannot grant', () => {
     await dialog.getByLabel('Platform').selectOption({ label: 'bvoip partner portal' });
     await dialog.getByRole('button', { name: 'Create workspace' }).click();
     await page.getByRole('button', { name: 'Open Contoso – bvoip' }).click();
-    await page.getByRole('button', { name: 'Sign in with your browser' }).click();
-    await finishInBrowserTab(page, appAdmin);
+    await signInInNewTab(page, page.getByRole('button', { name: 'Sign in with your browser' }), appAdmin);
 
     const wizard = page.getByLabel('Guided setup');
     for (const action of ['Preview changes', 'Apply changes']) {
@@ -25,10 +24,7 @@ test.describe('admin consent the signed-in admin cannot grant', () => {
       // After Apply the preview is still shown: only progress (or the sign-in request) means it answered.
       const answered = action === 'Apply changes' ? wizard.getByLabel('Progress') : wizard.getByTestId('preview-item').first();
       await answered.or(ask).first().waitFor();
-      if (await ask.isVisible()) {
-        await ask.click();
-        await finishInBrowserTab(page, appAdmin);
-      }
+      if (await ask.isVisible()) await signInInNewTab(page, ask, appAdmin);
       if (action === 'Preview changes') {
         const consent = wizard.locator('[data-step="main:admin-consent"]');
         await expect(consent).toHaveAttribute('data-action', 'blocked');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { completeSandboxDeviceLogin, type Credentials } from '../helpers/sandbox-sign-in';
 import { expect, test } from './fixtures/app-fixture';
-import { finishInBrowserTab } from './fixtures/flows';
+import { signInInNewTab } from './fixtures/flows';
 
 async function openNewWorkspace(page: Page, name: string, platform: string) {
   await page.getByRole('button', { name: 'New workspace' }).click();
@@ -12,10 +12,9 @@ async function openNewWorkspace(page: Page, name: string, platform: string) {
   await page.getByRole('button', { name: `Open ${name}` }).click();
 }
 
-/** As the admin would in the web host: click sign-in, open Microsoft's page in a new tab, sign in there. */
+/** As the admin would in the web host: click sign-in, which opens Microsoft's page in a new tab, sign in there. */
 async function signInWithBrowser(page: Page, who: Credentials, label = 'Sign in with your browser') {
-  await page.getByRole('button', { name: label }).click();
-  await finishInBrowserTab(page, who);
+  await signInInNewTab(page, page.getByRole('button', { name: label }), who);
 }
 
 test.describe('sign-in to the partner tenant', () => {
@@ -98,8 +97,7 @@ test.describe('preflight checks beyond sign-in', () => {
     await expect(apps).toContainText('complete the MFA prompt');
 
     // The admin signs in again with MFA and accepts the permission; the check then runs.
-    await apps.getByRole('button', { name: 'Sign in again with MFA' }).click();
-    await finishInBrowserTab(page, ga);
+    await signInInNewTab(page, apps.getByRole('button', { name: 'Sign in again with MFA' }), ga);
     await expect(apps).toHaveAttribute('data-status', 'ok');
     await expect(apps).toContainText('None found: the wizard will create the app registration.');
   });

@@ -19,6 +19,8 @@ export interface SignedInCore {
    * steps' permissions, as the wizard asks an admin to. Returns the account's homeAccountId.
    */
   signIn(userKey: string, steps: StepId[]): Promise<string>;
+  /** Every Microsoft page the product opened in the browser, in order (one per interactive request). */
+  openedUrls: string[];
   close(): Promise<void>;
 }
 
@@ -32,13 +34,19 @@ export async function startSignedInCore(prefix: string, sandboxOptions: Omit<Sta
   const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   let signingIn: SandboxUserInfo | undefined;
   const dataDir = join(dir.path, 'data');
+  const openedUrls: string[] = [];
+  const openInOne = openInOnePage(page, () => signingIn);
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
-    openUrl: openInOnePage(page, () => signingIn),
+    openUrl: async (url) => {
+      openedUrls.push(url);
+      await openInOne(url);
+    },
   });
   return {
     sandbox,
     core,
     dataDir,
+    openedUrls,
     async signIn(userKey, steps) {
       signingIn = sandbox.info.users.find((u) => u.key === userKey);
       if (!signingIn) throw new Error(`The sandbox scenario has no user "${userKey}"`);

@@ -7,7 +7,8 @@ import { EventBus } from './events/event-bus';
 import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
 import { BrowserConsentService } from './onboarding/browser-consent-service';
-import { deliverableConfiguration } from './onboarding/deliverable-configuration';
+import { deliverableConfiguration } from './handover/deliverable-configuration';
+import { HandoverValues } from './handover/handover-values';
 import { EnvFileExporter } from './platforms/delivery/env-file-exporter';
 import { PlatformDeliveryService } from './platforms/delivery/platform-delivery-service';
 import type { SettingsStore } from './settings/settings-store';
@@ -85,8 +86,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const auth = new AuthService(signIn, options.cloud, workspaces, events, options.settings);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
+  // What a finished setup hands over: shown by onboarding, written or pushed by delivery.
+  const handover = new HandoverValues({ db, vault: options.vault, workspaces });
   const onboarding = new OnboardingService({
     db,
+    handover,
     workspaces,
     signIn,
     cloud: options.cloud,
@@ -105,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const envFiles = new EnvFileExporter(
     workspaces,
-    onboarding,
+    handover,
     delivery,
     options.chooseEnvFilePath ?? (async (name) => join(options.dataDir, 'exports', name)),
   );

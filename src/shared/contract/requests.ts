@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountSummarySchema, authStateSchema, clientIdSchema, signInInputSchema } from '../domain/auth';
-import { checklistSchema, handoverFieldSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
+import { checklistSchema, handoverFieldSchema, planPermissionSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
 import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
 import {
@@ -47,7 +47,7 @@ export const requests = {
   },
   'onboarding.preview': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), adopt: z.record(z.string(), z.string()).default({}) }),
-    output: z.object({ items: z.array(previewItemSchema) }),
+    output: z.object({ items: z.array(previewItemSchema), permissions: z.array(planPermissionSchema) }),
   },
   'onboarding.apply': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), adopt: z.record(z.string(), z.string()).default({}) }),

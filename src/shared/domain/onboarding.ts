@@ -17,6 +17,14 @@ export const previewItemSchema = z.object({
 });
 export type PreviewItemDto = z.infer<typeof previewItemSchema>;
 
+/** A permission a setup asks Microsoft for, listed once, with why each step that uses it needs it. */
+export const planPermissionSchema = z.object({
+  scope: z.string(),
+  resource: z.enum(['graph', 'partnerCenter']),
+  reasons: z.array(z.string()),
+});
+export type PlanPermissionDto = z.infer<typeof planPermissionSchema>;
+
 export const questionSchema = z.object({
   id: z.string(),
   kind: z.enum(['text', 'choice', 'yesNo', 'redirectUris', 'principals']),

@@ -6,7 +6,7 @@ import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import type { Core } from '../../../src/main/core/create-core';
 import { AppError } from '../../../src/main/core/errors/app-error';
 import { createCloudFetch, type CloudFetch } from '../../../src/main/core/net/cloud-fetch';
-import { deliverableConfiguration } from '../../../src/main/core/onboarding/deliverable-configuration';
+import { deliverableConfiguration } from '../../../src/main/core/handover/deliverable-configuration';
 import { PlatformDeliveryService } from '../../../src/main/core/platforms/delivery/platform-delivery-service';
 import { openDatabase } from '../../../src/main/core/store/open-database';
 import { loadPlatformApiValidator } from '../../sandbox/platform/loadPlatformApiValidator';

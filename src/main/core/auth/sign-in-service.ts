@@ -13,6 +13,7 @@ import { summarizeAccount, type AccountSummary } from './account-summary';
 import { signInErrorPage, signInSuccessPage } from './loopback-pages';
 import { MsalNetworkClient } from './msal-network-client';
 import { interactionNeeded, signInCancelled, signInFailed, signInTimedOut } from './sign-in-errors';
+import { scopesForSteps } from './plan-permissions';
 import { scopesFor, type StepId } from './step-scopes';
 import { vaultCachePlugin } from './vault-cache-plugin';
 
@@ -45,8 +46,8 @@ interface PendingInteractive {
 /**
  * Sign-in to the partner tenant with MSAL's PublicClientApplication: authorization code + PKCE in
  * the system browser with a loopback redirect, device code as the alternative, silent refresh, and
- * more scopes asked for only at the step that needs them. Tokens stay inside MSAL's cache, which is
- * persisted only through the vault.
+ * a plan's scopes asked for together, once, when the plan is previewed. Tokens stay inside MSAL's
+ * cache, which is persisted only through the vault.
  */
 export class SignInService {
   private currentClientId: string;
@@ -102,14 +103,15 @@ export class SignInService {
         fix: 'Finish it in the browser tab, or cancel it and start again.',
       });
     }
+    // Every step's scopes in one request: one consent for the lot, then each step's token is silent.
+    const scopes = scopesForSteps(input.steps ?? ['signIn'], this.options.cloud);
     const timeoutMs = this.options.interactiveTimeoutMs ?? 5 * 60_000;
     this.ended = undefined;
     const timer = setTimeout(() => void this.settle('timed-out'), timeoutMs);
     const account = input.account ? await this.findAccount(input.account.homeAccountId) : undefined;
     try {
       const result = await this.pca.acquireTokenInteractive({
-        // One consent for several steps is possible when they are for one API (MSAL asks per resource).
-        scopes: [...new Set((input.steps ?? ['signIn']).flatMap((step) => scopesFor(step, this.options.cloud)))],
+        scopes,
         authority: this.authority(input.tenant ?? account?.tenantId),
         ...(input.loginHint ? { loginHint: input.loginHint } : {}),
         ...(account ? { account } : {}),

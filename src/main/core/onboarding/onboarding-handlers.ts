@@ -18,7 +18,7 @@ export function onboardingHandlers(
   return {
     'onboarding.wizard': (i) => service.wizard(i.workspaceId),
     'onboarding.saveAnswers': (i) => service.saveAnswers(i.workspaceId, i.answers),
-    'onboarding.preview': async (i) => ({ items: await service.preview(i.workspaceId, i.homeAccountId, i.adopt) }),
+    'onboarding.preview': (i) => service.previewPlan(i.workspaceId, i.homeAccountId, i.adopt),
     'onboarding.apply': (i) => service.apply(i.workspaceId, i.homeAccountId, i.adopt),
     'onboarding.resume': (i) => service.resume(i.workspaceId),
     'onboarding.run': (i) => service.runView(i.workspaceId),

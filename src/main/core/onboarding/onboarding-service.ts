@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItemDto, HandoverField, RunView, WizardDto } from '../../../shared/domain/onboarding';
 import { ErrorCode } from '../../../shared/error-codes';
+import { permissionsFor, type PlanPermission } from '../auth/plan-permissions';
 import type { SignInService } from '../auth/sign-in-service';
 import type { StepId } from '../auth/step-scopes';
 import type { CloudProfile } from '../clouds/cloud-profile';
@@ -26,6 +27,9 @@ import { planSteps } from './plan-steps';
 import { RunJournal } from './run-journal';
 import { authorizeAll } from './authorize-all';
 import { WizardAnswersRepository } from './wizard-answers-repository';
+import { plannedProfile, validAnswers } from './planned-profile';
+import type { RunPlan } from './run-plan';
+import type { HandoverValues } from '../handover/handover-values';
 
 export interface OnboardingServiceOptions {
   db: Database;
@@ -38,16 +42,8 @@ export interface OnboardingServiceOptions {
   /** A platform with no built-in profile: its discovery document, from its Platform Onboarding API. */
   platformRequirements?: (workspaceId: string) => Promise<PlatformRequirements>;
   platformConnection?: (workspaceId: string) => { platformName: string | null } | null;
-}
-
-/** What a run was planned from, kept with the run so it can be resumed exactly. */
-interface RunPlan {
-  /** For a discovery-driven platform: the requirements it was planned from (resume plans the same). */
-  requirements?: PlatformRequirements;
-  answers: Record<string, unknown>;
-  adopt: Record<string, string>;
-  partnerTenantId: string;
-  homeAccountId: string;
+  /** What a finished run hands over (shared with platform delivery). */
+  handover: HandoverValues;
 }
 
 /** The wizard for one workspace: answers, preview, apply (resumable), and what is handed over. */
@@ -76,22 +72,8 @@ export class OnboardingService {
     });
   }
 
-  /** The built-in profile, or a discovery-driven one from the requirements a run was planned with. */
   private profileOf(workspaceId: string, plan?: RunPlan): PlatformProfile {
-    const workspace = this.o.workspaces.get(workspaceId);
-    if (workspace.platformId === 'custom') {
-      if (plan?.requirements) return profileFromRequirements(plan.requirements);
-      throw new AppError(ErrorCode.PlatformNotConnected, 'Connect to the platform first: its requirements come from its API.', {
-        fix: 'Enter the platform’s API address and token below.',
-      });
-    }
-    const profile = platformProfiles[workspace.platformId];
-    if (!profile) {
-      throw new AppError(ErrorCode.StepBlocked, 'The wizard for this platform is not available yet.', {
-        fix: 'Follow the platform’s own setup guide for now; preflight above shows what your roles allow.',
-      });
-    }
-    return profile;
+    return plannedProfile(this.o.workspaces, workspaceId, plan);
   }
 
   /** The profile to plan with now: for a discovery-driven platform, its requirements read afresh. */
@@ -102,16 +84,9 @@ export class OnboardingService {
     return { profile: profileFromRequirements(requirements), requirements };
   }
 
-  private latestPlan(workspaceId: string): RunPlan | undefined {
-    const run = this.journal.latestRun(workspaceId);
-    return run ? (JSON.parse(run.planJson) as RunPlan) : undefined;
-  }
-
   /** The answers a finished setup used (validated, defaults filled in). */
   answersOf(workspaceId: string): Record<string, unknown> {
-    const plan = this.latestPlan(workspaceId);
-    const profile = this.profileOf(workspaceId, plan);
-    return this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
+    return this.o.handover.answersOf(workspaceId);
   }
 
   wizard(workspaceId: string): WizardDto {
@@ -158,35 +133,28 @@ export class OnboardingService {
       : { valid: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
   }
 
-  private validAnswers(profile: PlatformProfile, answers: Record<string, unknown>): Record<string, unknown> {
-    const parsed = profile.answers.safeParse(answers);
-    if (!parsed.success) {
-      throw new AppError(ErrorCode.WizardAnswersInvalid, parsed.error.issues[0]?.message ?? 'Some answers are not valid.', {
-        fix: 'Correct the highlighted answers, then preview again.',
-        details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-      });
-    }
-    return parsed.data;
-  }
-
   private stepsFor(profile: PlatformProfile, answers: Record<string, unknown>): OnboardingStep[] {
-    const valid = this.validAnswers(profile, answers);
+    const valid = validAnswers(profile, answers);
     const directory = profile.directoryObjects?.(valid);
     return planSteps(profile.apps(valid), directory ? { spec: directory, objects: this.objects } : undefined);
   }
 
+  /**
+   * Every scope set a plan uses: sign-in, reading existing apps (preview and verify), and each
+   * step's own. Asked for together, once, so a setup is one consent (least privilege: only what
+   * this plan's steps need).
+   */
+  private scopeSteps(steps: OnboardingStep[]): StepId[] {
+    return [...new Set<StepId>(['signIn', 'findExistingApps', ...steps.map((s) => s.scopes)])];
+  }
+
   /** The step context for an admin: Graph clients per step's scopes, and what their roles allow. */
-  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[], forApply: boolean): Promise<StepContext> {
+  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[]): Promise<StepContext> {
     const { signIn, cloud } = this.o;
     const graph = (step: StepId) => createGraphClient({ cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(plan.homeAccountId, step) });
-    // Ask for every scope set up front, so consent or MFA surfaces now (once, for all of them),
-    // not halfway through a run. A preview reads apps with findExistingApps; steps on groups and
-    // Conditional Access have no read-only scope set and read with their own.
-    const appScopes = new Set<StepId>(['registerApp', 'grantAdminConsent']);
-    const needed: StepId[] = forApply
-      ? ['signIn', ...new Set(steps.map((s) => s.scopes))]
-      : ['signIn', 'findExistingApps', ...new Set(steps.map((s) => s.scopes).filter((s) => !appScopes.has(s)))];
-    await authorizeAll(needed, (step) => signIn.tokenFor(plan.homeAccountId, step));
+    // Preview asks for the whole plan's permissions, so consent or MFA surfaces there, once, and
+    // apply (or resume) finds every token silent instead of stopping halfway through a run.
+    await authorizeAll(this.scopeSteps(steps), (step) => signIn.tokenFor(plan.homeAccountId, step));
     const overview = await readTenantOverview(graph('signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),
@@ -217,10 +185,20 @@ export class OnboardingService {
   }
 
   async preview(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<PreviewItem[]> {
+    return (await this.previewPlan(workspaceId, homeAccountId, adopt)).items;
+  }
+
+  /** The preview, and each permission the plan asks for once, with the reasons of the steps using it. */
+  async previewPlan(
+    workspaceId: string,
+    homeAccountId: string,
+    adopt: Record<string, string> = {},
+  ): Promise<{ items: PreviewItem[]; permissions: PlanPermission[] }> {
     const { profile } = await this.liveProfile(workspaceId);
     const plan = await this.planFor(workspaceId, homeAccountId, adopt);
     const steps = this.stepsFor(profile, plan.answers);
-    return this.engine.preview(await this.context(workspaceId, plan, steps, false), steps);
+    const items = await this.engine.preview(await this.context(workspaceId, plan, steps), steps);
+    return { items, permissions: permissionsFor(this.scopeSteps(steps)) };
   }
 
   async apply(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<{ runId: string }> {
@@ -228,7 +206,7 @@ export class OnboardingService {
     const { profile, requirements } = await this.liveProfile(workspaceId);
     const plan = { ...(await this.planFor(workspaceId, homeAccountId, adopt)), ...(requirements ? { requirements } : {}) };
     const steps = this.stepsFor(profile, plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps, true);
+    const ctx = await this.context(workspaceId, plan, steps);
     const runId = this.engine.start(workspaceId, steps, JSON.stringify(plan));
     this.audit.record(workspaceId, 'onboarding.apply', { runId, platform: profile.id, partnerTenantId: plan.partnerTenantId }, this.now().toISOString());
     this.launch(workspaceId, runId, ctx, steps);
@@ -244,7 +222,7 @@ export class OnboardingService {
     }
     const plan = JSON.parse(run.planJson) as RunPlan;
     const steps = this.stepsFor(this.profileOf(workspaceId, plan), plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps, true);
+    const ctx = await this.context(workspaceId, plan, steps);
     this.audit.record(workspaceId, 'onboarding.resume', { runId: run.id }, this.now().toISOString());
     this.launch(workspaceId, run.id, ctx, steps);
     return { runId: run.id };
@@ -305,39 +283,12 @@ export class OnboardingService {
 
   /** The values the platform needs, after a successful run. Secrets by reference only. */
   handover(workspaceId: string): HandoverField[] {
-    const plan = this.latestPlan(workspaceId);
-    const profile = this.profileOf(workspaceId, plan);
-    const answers = this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
-    return profile.outputs(answers).map((field): HandoverField => {
-      const base = { key: field.key, label: field.label, secret: field.secret };
-      const source = field.source;
-      switch (source.from) {
-        case 'constant':
-          return { ...base, value: source.value };
-        case 'answer':
-          return { ...base, value: answers[source.question] === undefined ? null : String(answers[source.question]) };
-        case 'partnerTenantId':
-          return { ...base, value: plan?.partnerTenantId ?? null };
-        case 'group':
-          return { ...base, value: this.objects.get(workspaceId, 'group', source.group)?.objectId ?? null };
-        case 'app': {
-          if (source.field === 'clientId') return { ...base, value: this.apps.get(workspaceId, source.app)?.appId ?? null };
-          const secret = this.apps.secrets(workspaceId, source.app)[0];
-          return { ...base, value: null, ...(secret ? { secretOf: { role: source.app, hint: secret.hint, endDateTime: secret.endDateTime } } : {}) };
-        }
-      }
-    });
+    return this.o.handover.fields(workspaceId);
   }
 
   /** The newest client secret's value, for the admin to copy; every reveal is audited. */
-  async revealSecret(workspaceId: string, role: string): Promise<{ value: string }> {
-    const secret = this.apps.secrets(workspaceId, role as 'main' | 'partnerCenter')[0];
-    const value = secret ? await this.o.vault.get(secret.vaultRef) : undefined;
-    if (!secret || !value) {
-      throw new AppError(ErrorCode.StepBlocked, 'There is no client secret for this app yet.', { fix: 'Run the wizard: it creates one.' });
-    }
-    this.audit.record(workspaceId, 'secret.revealed', { role, keyId: secret.keyId, hint: secret.hint }, this.now().toISOString());
-    return { value };
+  revealSecret(workspaceId: string, role: string): Promise<{ value: string }> {
+    return this.o.handover.revealSecret(workspaceId, role);
   }
 
   /**

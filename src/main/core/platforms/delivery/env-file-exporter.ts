@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../../../shared/error-codes';
 import { AppError } from '../../errors/app-error';
-import type { OnboardingService } from '../../onboarding/onboarding-service';
+import type { HandoverValues } from '../../handover/handover-values';
 import type { WorkspaceService } from '../../workspaces/workspace-service';
 import { platformProfiles } from '../platform-profiles';
 import type { PlatformDeliveryService } from './platform-delivery-service';
@@ -13,7 +13,7 @@ import type { PlatformDeliveryService } from './platform-delivery-service';
 export class EnvFileExporter {
   constructor(
     private readonly workspaces: WorkspaceService,
-    private readonly onboarding: OnboardingService,
+    private readonly handover: HandoverValues,
     private readonly delivery: PlatformDeliveryService,
     private readonly choosePath: (suggestedName: string) => Promise<string | undefined>,
   ) {}
@@ -29,12 +29,12 @@ export class EnvFileExporter {
     }
     const variables: { key: string; value: string }[] = [];
     const envKeys = new Set(
-      (platformProfiles[workspace.platformId]?.outputs(this.onboarding.answersOf(workspaceId)) ?? []).filter((o) => o.envVariable).map((o) => o.key),
+      (platformProfiles[workspace.platformId]?.outputs(this.handover.answersOf(workspaceId)) ?? []).filter((o) => o.envVariable).map((o) => o.key),
     );
-    for (const field of this.onboarding.handover(workspaceId).filter((f) => envKeys.has(f.key))) {
+    for (const field of this.handover.fields(workspaceId).filter((f) => envKeys.has(f.key))) {
       if (field.secret) {
         if (!field.secretOf) throw new AppError(ErrorCode.StepBlocked, `${field.label} does not exist yet.`, { fix: 'Run the guided setup first.' });
-        variables.push({ key: field.key, value: (await this.onboarding.revealSecret(workspaceId, field.secretOf.role)).value });
+        variables.push({ key: field.key, value: (await this.handover.revealSecret(workspaceId, field.secretOf.role)).value });
       } else if (field.value !== null) {
         variables.push({ key: field.key, value: field.value });
       }

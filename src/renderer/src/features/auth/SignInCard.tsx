@@ -29,7 +29,7 @@ export function SignInCard(props: {
   onSelect(account: AccountSummaryDto | undefined): void;
 }) {
   const styles = useStyles();
-  const { state, openUrl, deviceCode, signIn, cancel, signOut } = useAuthStore();
+  const { state, openUrl, openedInTab, deviceCode, signIn, cancel, signOut } = useAuthStore();
   const [error, setError] = useState<AppErrorShape | undefined>();
   const pending = state?.pending ?? 'none';
 
@@ -51,7 +51,7 @@ export function SignInCard(props: {
       <CardHeader header={<Text weight="semibold">Sign in to your partner tenant</Text>} />
       <Text>
         Sign in as an admin of your partner tenant. Entra Onboard asks only to read your profile, roles and tenant
-        now; each later step asks for what it needs, and says why, when you reach it.
+        now; when you preview a setup, it lists what that setup needs, and why, and asks for it all at once.
       </Text>
 
       {state?.accounts.map((account) => (
@@ -89,9 +89,9 @@ export function SignInCard(props: {
         <div className={styles.row} role="status">
           {openUrl ? (
             <>
-              <Text>Microsoft’s sign-in page is ready.</Text>
+              <Text>{openedInTab ? 'Microsoft’s sign-in page opened in a new tab.' : 'Microsoft’s sign-in page is ready.'}</Text>
               <Link href={openUrl} target="_blank" rel="noopener noreferrer">
-                Open Microsoft sign-in
+                {openedInTab ? 'Open Microsoft sign-in again' : 'Open Microsoft sign-in'}
               </Link>
             </>
           ) : (

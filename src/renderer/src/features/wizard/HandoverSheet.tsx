@@ -34,14 +34,24 @@ export function HandoverSheet({
   const [copied, setCopied] = useState<string | undefined>();
   const [error, setError] = useState<AppErrorShape | undefined>();
 
-  const reveal = async (field: HandoverField) => {
-    if (!field.secretOf) return;
+  /** The secret's value from the vault; every read is audited in the core, shown on screen or not. */
+  const secretOf = async (field: HandoverField): Promise<string | undefined> => {
+    if (!field.secretOf) return undefined;
     const result = await getApi().call('onboarding.revealSecret', { workspaceId, role: field.secretOf.role as 'main' | 'partnerCenter' });
-    if (result.ok) masker.reveal(field.key, result.value.value);
-    else setError(result.error);
+    if (result.ok) return result.value.value;
+    setError(result.error);
+    return undefined;
   };
 
-  const copy = async (field: HandoverField, value: string) => {
+  const reveal = async (field: HandoverField) => {
+    const value = await secretOf(field);
+    if (value !== undefined) masker.reveal(field.key, value);
+  };
+
+  /** Copies a value; a secret is copied straight from the vault, so it need not be shown first. */
+  const copy = async (field: HandoverField, shown: string | undefined) => {
+    const value = shown ?? (await secretOf(field));
+    if (value === undefined) return;
     try {
       await copyToClipboard(value, field.secret);
       setCopied(field.key);
@@ -71,8 +81,8 @@ export function HandoverSheet({
                     Reveal
                   </Button>
                 ) : null}
-                {value ? (
-                  <Button size="small" icon={<CopyRegular />} onClick={() => void copy(field, value)} aria-label={`Copy ${field.label}`}>
+                {value || (field.secret && field.secretOf) ? (
+                  <Button size="small" icon={<CopyRegular />} onClick={() => void copy(field, value ?? undefined)} aria-label={`Copy ${field.label}`}>
                     {copied === field.key ? 'Copied' : 'Copy'}
                   </Button>
                 ) : null}
@@ -89,7 +99,7 @@ export function HandoverSheet({
           );
         })}
       </div>
-      {Object.keys(revealed).length > 0 ? (
+      {fields.some((f) => f.secret && f.secretOf) ? (
         <Text size={200} block>
           A revealed secret is masked again after {SECRET_REVEAL_MS / 1000} seconds, and a copied one is cleared from the clipboard
           after 30 seconds. Keep it only in the platform’s settings.

@@ -1,6 +1,6 @@
 import { Button, Card, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { HandoverField, PreviewItemDto, RunProgress, RunView, WizardDto } from '../../../../shared/domain/onboarding';
+import type { HandoverField, PlanPermissionDto, PreviewItemDto, RunProgress, RunView, WizardDto } from '../../../../shared/domain/onboarding';
 import type { StepId } from '../../../../shared/domain/steps';
 import { ErrorCode } from '../../../../shared/error-codes';
 import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
@@ -12,6 +12,7 @@ import type { DeliveryStatus } from '../../../../shared/domain/delivery';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import { HandoverSheet } from './HandoverSheet';
+import { PermissionList } from './PermissionList';
 import { PreviewList } from './PreviewList';
 import { QuestionsForm } from './QuestionsForm';
 import { RunProgressList } from './RunProgressList';
@@ -38,11 +39,13 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const signIn = useAuthStore((s) => s.signIn);
   // The web host hands Microsoft's page to this window to open (Electron opens the browser itself).
   const consentUrl = useAuthStore((s) => s.openUrl);
+  const openedInTab = useAuthStore((s) => s.openedInTab);
   const [wizard, setWizard] = useState<WizardDto | undefined>();
   const [answers, setAnswers] = useState<Record<string, unknown>>({});
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [stage, setStage] = useState<Stage>('answer');
   const [preview, setPreview] = useState<PreviewItemDto[] | undefined>();
+  const [permissions, setPermissions] = useState<PlanPermissionDto[]>([]);
   const [run, setRun] = useState<RunView | null>(null);
   const [live, setLive] = useState<Record<number, RunProgress>>({});
   const [handover, setHandover] = useState<HandoverField[] | undefined>();
@@ -148,6 +151,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       const result = await getApi().call('onboarding.preview', { workspaceId, homeAccountId, adopt: adopting });
       if (!result.ok) return setError(result.error);
       setPreview(result.value.items);
+      setPermissions(result.value.permissions);
       setStage('preview');
     });
 
@@ -176,7 +180,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       await applyNow();
     });
 
-  /** Consent or MFA for the steps that asked: one sign-in for exactly those, then try again. */
+  /** Consent or MFA for the plan's steps: one sign-in asking for all their scopes, then try again. */
   const signInForSteps = (steps: StepId[], retry: () => Promise<void>) =>
     guard('Waiting for you to sign in…', async () => {
       const result = await signIn('browser', workspaceId, { steps, homeAccountId });
@@ -214,6 +218,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   const fieldIssues = error && error.code === ErrorCode.WizardAnswersInvalid ? Object.fromEntries(fieldIssuesOf(error).map((i) => [i.path, i.message])) : {};
   const stepsNeedingSignIn =
     error?.code === ErrorCode.SignInRequired ? ((error.details?.['steps'] as StepId[] | undefined) ?? [error.details?.['step'] as StepId]) : undefined;
+  const permissionsAsked = stepsNeedingSignIn ? ((error?.details?.['permissions'] as PlanPermissionDto[] | undefined) ?? []) : [];
   const failed = run?.status === 'failed';
   const consentStep = failed ? run?.steps.find((st) => st.error?.code === ErrorCode.ConsentNeedsAdmin) : undefined;
 
@@ -250,6 +255,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
               void previewNow(next);
             }}
           />
+          {permissions.length > 0 ? <PermissionList permissions={permissions} consented /> : null}
         </>
       ) : null}
 
@@ -270,6 +276,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       {stepsNeedingSignIn ? (
         <div>
           <ErrorBar error={error as AppErrorShape} />
+          {permissionsAsked.length > 0 ? <PermissionList permissions={permissionsAsked} consented={false} /> : null}
           <Button onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}>
             {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
           </Button>
@@ -309,7 +316,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
             Grant admin consent in the browser
           </Button>
         ) : null}
-        {busy && consentUrl ? (
+        {busy && consentUrl && !openedInTab ? (
           <Link href={consentUrl} target="_blank" rel="noopener noreferrer">
             Open Microsoft’s admin consent page
           </Link>

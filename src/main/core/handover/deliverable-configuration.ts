@@ -3,9 +3,9 @@ import { ErrorCode } from '../../../shared/error-codes';
 import { AppError } from '../errors/app-error';
 import type { DeliverableConfiguration } from '../platforms/delivery/desired-configuration';
 import type { Vault } from '../vault/vault';
-import type { AppRole } from './desired-app';
-import { ManagedAppRepository } from './managed-app-repository';
-import { RunJournal } from './run-journal';
+import type { AppRole } from '../onboarding/desired-app';
+import { ManagedAppRepository } from '../onboarding/managed-app-repository';
+import { RunJournal } from '../onboarding/run-journal';
 
 /**
  * What the wizard produced for a workspace, as the platform needs it: tenant, apps, the newest
