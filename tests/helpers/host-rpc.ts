@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { SESSION_COOKIE } from '../../src/main/web-host/request-guard';
+import { sessionCookieName } from '../../src/main/web-host/request-guard';
 
 /** A client of a running web host's contract over its WebSocket, as the renderer is. */
 export interface HostRpc {
@@ -14,7 +14,7 @@ export interface HostRpc {
 export function connectHostRpc(url: string): Promise<HostRpc> {
   const parsed = new URL(url);
   const token = parsed.searchParams.get('token') ?? '';
-  const ws = new WebSocket(`ws://${parsed.host}/rpc`, { headers: { Origin: parsed.origin, Cookie: `${SESSION_COOKIE}=${token}` } });
+  const ws = new WebSocket(`ws://${parsed.host}/rpc`, { headers: { Origin: parsed.origin, Cookie: `${sessionCookieName(Number(parsed.port))}=${token}` } });
   let nextId = 1;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   ws.on('message', (data) => {
