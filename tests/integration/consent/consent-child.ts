@@ -12,6 +12,14 @@ const [dataDir, cloudFile, workspaceId, homeAccountId, concurrency] = process.ar
 const cloud = JSON.parse(readFileSync(cloudFile, 'utf8')) as CloudProfile;
 const core = startTestCore(dataDir, cloud);
 const runs = core.services.consentRuns;
+if (process.env['CONSENT_CHILD_PROGRESS']) {
+  core.events.subscribe((name, payload) => {
+    if (name === 'consent.progress') {
+      const p = payload as { done: number; total: number; inFlight: number };
+      process.stdout.write(`PROGRESS ${Date.now()} ${p.done}/${p.total} inFlight=${p.inFlight}\n`);
+    }
+  });
+}
 
 async function main() {
   const latest = runs.run(workspaceId);

@@ -36,13 +36,26 @@ describe('CSV import', () => {
     const goodIds = new Set<string>();
     for (let i = 0; lines.length < 10_001; i++) {
       const line = lines.length + 1;
-      if (i === 10) lines.push('72f988bf-86f1-41af-91ab-2d7cd011db4,Bad Co'), expected.set(line, /Not a valid tenant ID/);
-      else if (i === 20) lines.push('contoso-typo.onmicrosoft.com,Typo Inc'), expected.set(line, /No Microsoft Entra tenant uses this domain/);
-      else if (i === 30) lines.push(`${[...goodIds][0]},Again`), expected.set(line, /Duplicate of line 2\b/);
-      else if (i === 40) lines.push(''); // an empty line: skipped, not an error
-      else if (i === 50) lines.push(`${known[0]!.domain},By domain`), goodIds.add(known[0]!.tenantId);
-      else if (i === 60) lines.push(`${known[0]!.tenantId.toUpperCase()},Same tenant by ID`), expected.set(line, /Same tenant as line/);
-      else if (i === 70) lines.push('just words'), expected.set(line, /Neither a tenant ID/);
+      if (i === 10) {
+        lines.push('72f988bf-86f1-41af-91ab-2d7cd011db4,Bad Co');
+        expected.set(line, /Not a valid tenant ID/);
+      } else if (i === 20) {
+        lines.push('contoso-typo.onmicrosoft.com,Typo Inc');
+        expected.set(line, /No Microsoft Entra tenant uses this domain/);
+      } else if (i === 30) {
+        lines.push(`${[...goodIds][0]},Again`);
+        expected.set(line, /Duplicate of line 2\b/);
+      } else if (i === 40) lines.push(''); // an empty line: skipped, not an error
+      else if (i === 50) {
+        lines.push(`${known[0]!.domain},By domain`);
+        goodIds.add(known[0]!.tenantId);
+      } else if (i === 60) {
+        lines.push(`${known[0]!.tenantId.toUpperCase()},Same tenant by ID`);
+        expected.set(line, /Same tenant as line/);
+      } else if (i === 70) {
+        lines.push('just words');
+        expected.set(line, /Neither a tenant ID/);
+      }
       else {
         const id = randomUUID();
         goodIds.add(id);
