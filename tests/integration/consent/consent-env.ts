@@ -16,6 +16,8 @@ export interface ConsentEnv {
   core: Core;
   dataDir: string;
   homeAccountId: string;
+  /** Who the scripted browser signs in as from now on (default: the partner's Global Administrator). */
+  signInAs(who: { username: string; password: string; mfaCode?: string }): void;
   /** Runs the guided setup of a multi-tenant workspace; returns its id. */
   setUp(kind: 'bvoip' | 'clment'): Promise<string>;
   close(): Promise<void>;
@@ -37,7 +39,7 @@ export async function startConsentEnv(
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
   const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-  const who = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
+  let who: { username: string; password: string; mfaCode?: string } = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
   const dataDir = join(dir.path, 'data');
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
     openUrl: async (url) => {
@@ -56,6 +58,9 @@ export async function startConsentEnv(
     core,
     dataDir,
     homeAccountId,
+    signInAs(next) {
+      who = next;
+    },
     async setUp(kind) {
       const suffix = Math.random().toString(36).slice(2, 8);
       const ws =

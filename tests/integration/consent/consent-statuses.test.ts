@@ -125,3 +125,56 @@ describe('consent in every kind of client tenant (bvoip: an application permissi
     expect(sandboxConsent(tenantOfKind('unresolvableDomain')[0]!)).toEqual(before);
   }, 120_000);
 });
+
+describe('the other strategies', () => {
+  it('CPV: "already exists" is success, and a reset deletes and re-adds', async () => {
+    const { consentViaCpv, resetCpvConsent } = await import('../../../src/main/core/consent/strategies/cpv-consent');
+    const { HttpClient } = await import('../../../src/main/core/consent/http-client');
+    const { createCloudFetch } = await import('../../../src/main/core/net/cloud-fetch');
+    const { sandboxCloud } = await import('../../../src/main/core/clouds/sandbox-cloud');
+    const cloud = sandboxCloud(env.sandbox.info);
+    const http = new HttpClient({ fetchFn: createCloudFetch(cloud) });
+    const auth = (env.core.services.auth as unknown as { signIn: { tokenFor(h: string, s: string): Promise<string>; clientId: string } }).signIn;
+    const customer = tenantOfKind('gdapFull')[0]!;
+    const input = {
+      partnerCenterBaseUrl: cloud.partnerCenterBaseUrl!,
+      customerTenantId: customer,
+      // Partner Center consents the app that calls it: here the console's own sign-in app.
+      applicationId: auth.clientId,
+      displayName: 'Entra Onboard',
+      grants: [{ enterpriseApplicationId: GRAPH_APP_ID, scopes: ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'openid', 'profile', 'offline_access'] }],
+      token: await auth.tokenFor(env.homeAccountId, 'partnerCenter'),
+    };
+    const dir = env.sandbox.state.directory(customer);
+    const cli = dir.findServicePrincipalByAppId(auth.clientId)!;
+    const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+    // The run already consented the console here (bootstrap): a second POST is "already exists", i.e. success.
+    expect(dir.grantsFor(cli.id, graph.id)).toHaveLength(1);
+    await expect(consentViaCpv(http, input)).resolves.toEqual({ created: false });
+    const before = dir.grantsFor(cli.id, graph.id)[0]!.id;
+    await resetCpvConsent(http, input);
+    const after = dir.grantsFor(cli.id, graph.id);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).not.toBe(before);
+  }, 60_000);
+
+  it('admin consent link: exported with a message, then granted in the browser by the client’s Global Administrator and seen', async () => {
+    const noGdap = tenantOfKind('noGdap')[0]!;
+    const links = env.core.services.consentRuns.exportLinks(ws);
+    expect(links.count).toBe(1);
+    expect(links.csv.split('\r\n')[0]).toBe('Tenant ID,Domain,Name,Admin consent link');
+    expect(links.csv).toContain(`/${noGdap}/adminconsent?client_id=${appId()}`);
+    expect(links.message).toMatch(/Microsoft Graph: User\.Read\.All \(application permission\)/);
+
+    const client = env.sandbox.info.clientTenants.find((c) => c.tenantId === noGdap)!;
+    env.signInAs({ username: env.sandbox.info.clientAdmin.usernameTemplate.replace('{domain}', client.domain), password: env.sandbox.info.clientAdmin.password });
+    try {
+      await env.core.services.consentRuns.consentInBrowser(ws, env.homeAccountId, noGdap);
+    } finally {
+      env.signInAs(env.sandbox.info.users.find((u) => u.key === 'globalAdmin')!);
+    }
+    expect(sandboxConsent(noGdap)).toEqual({ sps: 1, roles: ['User.Read.All'] });
+    // Recognised from the tenant: the app's own token there carries the role.
+    expect(statusOf(noGdap)).toMatchObject({ kind: 'consented', evidence: [expect.objectContaining({ check: 'tokenRoles', ok: true })] });
+  }, 120_000);
+});
