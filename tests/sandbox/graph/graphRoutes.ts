@@ -1,8 +1,8 @@
 import type { GraphRoute } from './GraphRoute';
 import { applicationRoutes } from './routes/applicationRoutes';
 import { appRoleAssignmentRoutes } from './routes/appRoleAssignmentRoutes';
-import { delegatedAdminRelationshipRoutes } from './routes/delegatedAdminRelationshipRoutes';
 import { conditionalAccessRoutes } from './routes/conditionalAccessRoutes';
+import { delegatedAdminRelationshipRoutes } from './routes/delegatedAdminRelationshipRoutes';
 import { grantRoutes } from './routes/grantRoutes';
 import { groupRoutes } from './routes/groupRoutes';
 import { meRoutes } from './routes/meRoutes';

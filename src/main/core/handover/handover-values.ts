@@ -9,6 +9,7 @@ import { ManagedObjectRepository } from '../onboarding/managed-object-repository
 import { plannedProfile, validAnswers } from '../onboarding/planned-profile';
 import { RunJournal } from '../onboarding/run-journal';
 import { latestPlan } from '../onboarding/run-plan';
+import type { AppRegistrationSpec } from '../platforms/platform-profile';
 import { WizardAnswersRepository } from '../onboarding/wizard-answers-repository';
 import type { Vault } from '../vault/vault';
 import type { WorkspaceService } from '../workspaces/workspace-service';
@@ -47,6 +48,13 @@ export class HandoverValues {
     const plan = latestPlan(this.journal, workspaceId);
     const profile = plannedProfile(this.o.workspaces, workspaceId, plan);
     return validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
+  }
+
+  /** The app registrations the workspace's last setup planned (what client tenants consent to). */
+  appSpecs(workspaceId: string): AppRegistrationSpec[] {
+    const plan = latestPlan(this.journal, workspaceId);
+    const profile = plannedProfile(this.o.workspaces, workspaceId, plan);
+    return profile.apps(validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId)));
   }
 
   /** The values the platform needs, after a successful run. Secrets by reference only. */
