@@ -13,7 +13,7 @@ import { listCollection } from '../odata/listCollection';
 import { serializeGroup } from '../serialize/serializeGroup';
 import { directoryObjectKind, serializeDirectoryObject } from '../serialize/serializeDirectoryObject';
 import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
-import { GraphHttpError } from '../http/GraphHttpError';
+import type { GraphHttpError } from '../http/GraphHttpError';
 
 const createKeys = new Set<string>(['displayName', 'description', 'mailEnabled', 'mailNickname', 'securityEnabled', 'groupTypes', 'isAssignableToRole', 'members@odata.bind', 'owners@odata.bind']);
 
