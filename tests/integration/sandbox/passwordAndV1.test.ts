@@ -114,7 +114,7 @@ describe('the v1.0 endpoints with resource=', () => {
     expect(pwd.status).toBe(200);
     const v1 = pwd.json<Record<string, string>>();
     expect(v1.resource).toBe(graphAppId);
-    expect(v1.scope.split(' ')).toEqual(expect.arrayContaining(['Directory.Read.All', 'User.Read']));
+    expect(String(v1.scope).split(' ')).toEqual(expect.arrayContaining(['Directory.Read.All', 'User.Read']));
     expect(v1.scope).not.toContain('graph.microsoft.com');
     expect(v1.refresh_token).toBeTruthy();
     expect(v1.id_token).toBeTruthy();

@@ -15,9 +15,20 @@ import { directoryObjectKind, serializeDirectoryObject } from '../serialize/seri
 import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import type { GraphHttpError } from '../http/GraphHttpError';
 
-const createKeys = new Set<string>(['displayName', 'description', 'mailEnabled', 'mailNickname', 'securityEnabled', 'groupTypes', 'isAssignableToRole', 'members@odata.bind', 'owners@odata.bind']);
+const createKeys = new Set<string>(['displayName', 'description', 'mailEnabled', 'mailNickname', 'securityEnabled', 'groupTypes', 'isAssignableToRole', 'visibility', 'members@odata.bind', 'owners@odata.bind']);
 
 const updateKeys = new Set<string>(['displayName', 'description', 'mailNickname', 'members@odata.bind', 'owners@odata.bind']);
+
+/**
+ * learn.microsoft.com/graph/api/resources/group (visibility): "Private, Public, or HiddenMembership"; settable when
+ * the group is created (CLI for Microsoft 365 sends Public for every new group).
+ */
+function parseVisibility(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const match = typeof value === 'string' ? ['Private', 'Public', 'HiddenMembership'].find((v) => v.toLowerCase() === value.toLowerCase()) : undefined;
+  if (!match) throw graphErrors.invalidProperty('visibility', 'Group');
+  return match;
+}
 
 function findGroupOr404(ctx: GraphContext): Group {
   const id = (ctx.params.id ?? '').toLowerCase();
@@ -99,6 +110,7 @@ async function createGroup(ctx: GraphContext) {
     description: typeof body.description === 'string' ? body.description : null,
     groupTypes,
     isAssignableToRole: typeof body.isAssignableToRole === 'boolean' ? body.isAssignableToRole : null,
+    visibility: parseVisibility(body.visibility),
   });
   if (owners.length > 0) ctx.data.owners.set(group.id, new Set(owners));
   return entityReply(ctx, 201, 'groups', 'group', serializeGroup(group, ctx.data, ctx.directory.defaultDomain));
