@@ -28,8 +28,12 @@ function stripMetadata(value: unknown, top: boolean): unknown {
   return out;
 }
 
-export function graphJson(req: SandboxRequest, status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  const none = wantsNoMetadata(req);
+/**
+ * `envelope`: a $batch answer, whose inner bodies were already shaped by each inner request's own Accept header,
+ * so the outer one must not strip them again.
+ */
+export function graphJson(req: SandboxRequest, status: number, body: unknown, headers: Record<string, string> = {}, options: { envelope?: boolean } = {}): Reply {
+  const none = wantsNoMetadata(req) && !options.envelope;
   return jsonReply(status, none ? stripMetadata(body, true) : body, {
     ...graphResponseHeaders(req),
     'content-type': none ? odataJsonNoMetadata : odataJson,
