@@ -11,7 +11,7 @@ export interface GraphTenantData {
   /** Application object id -> application properties the model does not carry (optionalClaims, info, notes...). */
   applicationExtras: Map<string, Record<string, unknown>>;
   /** Group object id -> group properties the model does not carry (mailNickname, description, groupTypes). */
-  groupExtras: Map<string, { mailNickname: string; description: string | null; groupTypes: string[]; isAssignableToRole: boolean | null }>;
+  groupExtras: Map<string, { mailNickname: string; description: string | null; groupTypes: string[]; isAssignableToRole: boolean | null; visibility?: string | null }>;
   conditionalAccessPolicies: Map<string, ConditionalAccessPolicyRecord>;
 }
 

@@ -210,6 +210,21 @@ export const aadsts = {
     code: 7000218,
     message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
   }),
+  publicClientWithSecret: (): AadstsError => ({
+    // pnp/cli-microsoft365#948, harishkrupo/oauth2ms#19: a public client ("Allow public client flows") that
+    // presents a secret anyway.
+    status: 401,
+    error: 'invalid_client',
+    code: 700025,
+    message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+  }),
+  // [UNVERIFIED] Entra's code for ROPC at /common or /consumers; learn.microsoft.com/entra/identity-platform/
+  // v2-oauth-ropc only says a tenant or /organizations must be used (and MSAL clients switch common to it).
+  ropcNeedsTenant: (): AadstsError => ({
+    error: 'invalid_request',
+    code: 9001023,
+    message: 'The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.',
+  }),
   authorizationPending: (): AadstsError => ({
     error: 'authorization_pending',
     code: 70016,

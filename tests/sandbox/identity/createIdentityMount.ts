@@ -7,12 +7,12 @@ import { aadsts } from './aadsts';
 import { layoutPage } from './pages/layoutPage';
 import { addDiscoveryRoutes } from './routes/discoveryRoutes';
 import { adminConsentRoute } from './routes/adminConsentRoute';
-import { authorizeRoute } from './routes/authorizeRoute';
+import { authorizeRoute, authorizeV1Route } from './routes/authorizeRoute';
 import { deviceCodeRoute, deviceLoginPageRoute, deviceLoginPostRoute } from './routes/deviceCodeRoutes';
 import { loginPostRoute } from './routes/loginPostRoute';
 import { tokenRoute } from './routes/tokenRoute';
 
-/** The Entra ID v2.0 endpoints ("login.microsoftonline.com"), mounted at the root of the sandbox origin. */
+/** The Entra ID v2.0 endpoints (and v1.0 authorize and token, with `resource=`) ("login.microsoftonline.com"), mounted at the root of the sandbox origin. */
 export function createIdentityMount(rt: SandboxRuntime): Mount {
   const router = new Router();
   router.get('/devicelogin', deviceLoginPageRoute());
@@ -21,6 +21,8 @@ export function createIdentityMount(rt: SandboxRuntime): Mount {
   router.get('/:tenant/oauth2/v2.0/authorize', authorizeRoute(rt));
   router.post('/:tenant/login', loginPostRoute(rt));
   router.post('/:tenant/oauth2/v2.0/token', tokenRoute(rt));
+  router.get('/:tenant/oauth2/authorize', authorizeV1Route(rt));
+  router.post('/:tenant/oauth2/token', tokenRoute(rt, 1));
   router.post('/:tenant/oauth2/v2.0/devicecode', deviceCodeRoute(rt));
   router.get('/:tenant/adminconsent', adminConsentRoute(rt, 1));
   router.get('/:tenant/v2.0/adminconsent', adminConsentRoute(rt, 2));

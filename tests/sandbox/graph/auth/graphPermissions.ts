@@ -69,6 +69,24 @@ export const graphPermissions = {
     application: anyOf('GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'),
     source: 'DELETE /groups/{id}/members/{id}',
   },
+  listUsers: {
+    delegated: anyOf('User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),
+    application: anyOf('User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),
+    source: 'GET /users',
+  },
+  updateGroup: { delegated: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), application: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), source: 'PATCH /groups/{id}' },
+  listGroupOwners: {
+    delegated: anyOf('GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All', 'Directory.Read.All'),
+    application: anyOf('GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All', 'Directory.Read.All'),
+    source: 'GET /groups/{id}/owners',
+  },
+  addGroupOwner: { delegated: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), application: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), source: 'POST /groups/{id}/owners' },
+  removeGroupOwner: { delegated: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), application: anyOf('Group.ReadWrite.All', 'Directory.ReadWrite.All'), source: 'DELETE /groups/{id}/owners/{id}' },
+  listApplicationOwners: { delegated: anyOf(...appRead.delegated), application: anyOf(...appRead.application), source: 'GET /applications/{id}/owners' },
+  listServicePrincipalOwners: { delegated: anyOf(...appRead.delegated), application: anyOf(...appRead.application), source: 'GET /serviceprincipals/{id}/owners' },
+  listAppRoleAssignments: { delegated: anyOf(...appRead.delegated), application: anyOf(...appRead.application), source: 'GET /serviceprincipals/{id}/approleassignments' },
+  // The principal side of facts §5.2: the same consent as appRoleAssignedTo.
+  createAppRoleAssignment: { delegated: anyOf('AppRoleAssignment.ReadWrite.All'), application: anyOf('AppRoleAssignment.ReadWrite.All'), source: 'POST /serviceprincipals/{id}/approleassignments' },
   readConditionalAccess: { delegated: anyOf('Policy.Read.All'), application: anyOf('Policy.Read.All'), source: 'GET /identity/conditionalaccess/policies' },
   // facts §12.1: Policy.ReadWrite.ConditionalAccess + Policy.Read.All + Application.Read.All (all of them).
   writeConditionalAccessAll: {

@@ -12,6 +12,7 @@ import { graphErrorReply } from './graphErrorReply';
 import { graphErrors } from './graphErrors';
 import { GraphHttpError } from './GraphHttpError';
 import { normalizeGraphPath } from './normalizeGraphPath';
+import { propertyByPath } from './propertyByPath';
 
 export type GraphDispatch = (req: SandboxRequest) => Promise<HandlerResult>;
 
@@ -30,7 +31,11 @@ export function createGraphDispatcher(rt: SandboxRuntime, settings: GraphSetting
       const path = normalizeGraphPath(req.mountPath);
       if (path === null) throw graphErrors.segmentNotFound(req.mountPath.split('/').filter(Boolean)[0] ?? '');
       const match = router.match(req.method, path);
-      if (match.kind === 'notFound') throw graphErrors.segmentNotFound(firstUnknownSegment(router, path));
+      if (match.kind === 'notFound') {
+        const property = await propertyByPath(router, req, path, rt.urls.graph);
+        if (property) return property;
+        throw graphErrors.segmentNotFound(firstUnknownSegment(router, path));
+      }
       if (match.kind === 'methodNotAllowed') {
         throw new GraphHttpError(405, 'Request_BadRequest', `Specified HTTP method is not allowed for the request uri.`, {
           headers: { allow: match.allowed.join(', ') },

@@ -26,6 +26,8 @@ export const graphErrors = {
     }),
   unsupportedQuery: (property: string, resource: string): GraphHttpError =>
     new GraphHttpError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${property}' of resource '${resource}'.`),
+  // Graph's answer to a path segment it cannot resolve: 400, code BadRequest, "Resource not found for the segment
+  // 'auditLog'." (microsoftgraph/msgraph-beta-sdk-python#764; also microsoftgraph/microsoft-graph-docs#4052).
   segmentNotFound: (segment: string): GraphHttpError =>
     new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`),
 };

@@ -3,6 +3,9 @@
  * `findTenantInformationByDomainName(domainName='x')`, `applications('id')`) cannot be matched segment-wise, so
  * they are rewritten into two segments before routing: `applications/appid%3Dx` (key name lower-cased, then the
  * value), or `applications/<id>` for a positional key. Route handlers resolve `name=value` keys themselves.
+ * `/v1.0/myorganization/...` is Graph's alias for the caller's own tenant (the Azure AD Graph form that Graph
+ * kept; CLI for Microsoft 365 addresses applications, servicePrincipals and oauth2PermissionGrants through it:
+ * pnp/cli-microsoft365 src/utils/entraApp.ts), so it is dropped before routing.
  * Returns null when the path is not under /v1.0.
  */
 export function normalizeGraphPath(mountPath: string): string | null {
@@ -10,7 +13,9 @@ export function normalizeGraphPath(mountPath: string): string | null {
   if (!match) return null;
   const rest = match[1] ?? '/';
   const out: string[] = [];
-  for (const raw of rest.split('/').filter(Boolean)) {
+  const raws = rest.split('/').filter(Boolean);
+  if (raws[0]?.toLowerCase() === 'myorganization') raws.shift();
+  for (const raw of raws) {
     const segment = safeDecode(raw);
     const call = /^([^()]+)\((.*)\)$/.exec(segment);
     if (!call) {

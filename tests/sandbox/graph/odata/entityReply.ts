@@ -1,10 +1,12 @@
 import type { Reply } from '../../http/Reply';
 import type { GraphContext } from '../GraphContext';
 import { graphJson } from '../http/graphReplies';
+import { applyExpand, validateExpand } from './applyExpand';
 import { applySelect, parseSelect } from './applySelect';
 import { odataContext } from './odataContext';
+import { parseExpand } from './parseExpand';
 
-/** One entity with `@odata.context` (facts §13), honouring $select on GETs. */
+/** One entity with `@odata.context` (facts §13), honouring $select and $expand on GETs. */
 export function entityReply(
   ctx: GraphContext,
   status: number,
@@ -12,7 +14,21 @@ export function entityReply(
   typeName: string,
   entity: Record<string, unknown>,
 ): Reply {
-  const select = ctx.req.method === 'GET' ? parseSelect(ctx.req.query('$select')) : null;
-  const body = { '@odata.context': odataContext(ctx.rt.urls.graph, contextFragment, { entity: true, select }), ...applySelect(entity, select, typeName) };
+  const get = ctx.req.method === 'GET';
+  const select = get ? parseSelect(ctx.req.query('$select')) : null;
+  const expand = get ? parseExpand(ctx.req.query('$expand')) : null;
+  validateExpand(typeName, expand, entity);
+  const selected = applySelect(entity, select, typeName);
+  const body = {
+    '@odata.context': odataContext(ctx.rt.urls.graph, contextFragment, { entity: true, select: canonical(select, entity) }),
+    ...applyExpand(ctx, typeName, selected, entity, expand),
+  };
   return graphJson(ctx.req, status, body);
+}
+
+/** `$select=Id` is answered, and named in @odata.context, as the schema spells it (`id`). */
+export function canonical(select: readonly string[] | null, entity: Record<string, unknown>): string[] | null {
+  if (!select) return null;
+  const byLower = new Map(Object.keys(entity).map((k) => [k.toLowerCase(), k]));
+  return select.map((s) => byLower.get(s.toLowerCase()) ?? s);
 }

@@ -3,9 +3,13 @@ import type { GraphContext } from '../GraphContext';
 import { graphErrors } from '../http/graphErrors';
 import { GraphHttpError } from '../http/GraphHttpError';
 import { graphJson } from '../http/graphReplies';
+import { applyExpand, validateExpand } from './applyExpand';
 import { applySelect, parseSelect } from './applySelect';
+import { canonical } from './entityReply';
 import { odataContext } from './odataContext';
 import { evaluateFilter, filterProperties, parseFilter } from './parseFilter';
+import { parseExpand } from './parseExpand';
+import { serializeDirectoryObject } from '../serialize/serializeDirectoryObject';
 
 export interface CollectionSpec<T> {
   /** Fragment after `$metadata#`, e.g. `applications` or `servicePrincipals('id')/appRoleAssignedTo`. */
@@ -57,8 +61,12 @@ export function listCollection<T>(ctx: GraphContext, items: readonly T[], spec: 
   const offset = skipToken ? decodeSkipToken(skipToken) : 0;
   const page = result.slice(offset, offset + top);
   const select = parseSelect(q('$select'));
+  const expand = parseExpand(q('$expand'));
+  const serialized = page.map((item) => spec.serialize(item));
+  const sample = serialized[0] ?? (items[0] !== undefined ? spec.serialize(items[0]) : {});
+  validateExpand(spec.typeName, expand, sample);
   const body: Record<string, unknown> = {
-    '@odata.context': odataContext(ctx.rt.urls.graph, spec.contextFragment, { select }),
+    '@odata.context': odataContext(ctx.rt.urls.graph, spec.contextFragment, { select: canonical(select, sample) }),
   };
   if (offset + top < result.length) {
     const next = new URL(ctx.req.url.toString());
@@ -67,11 +75,23 @@ export function listCollection<T>(ctx: GraphContext, items: readonly T[], spec: 
     params.set('$skiptoken', Buffer.from(JSON.stringify({ o: offset + top })).toString('base64url'));
     body['@odata.nextLink'] = `${ctx.rt.urls.graph}${graphRelativePath(ctx)}?${params.toString()}`;
   }
-  body.value = page.map((item) => applySelect(spec.serialize(item), select, spec.typeName));
+  body.value = serialized.map((entity) => applyExpand(ctx, spec.typeName, applySelect(entity, select, spec.typeName), entity, expand));
   return graphJson(ctx.req, 200, body);
 }
 
 /** The request path below /v1.0 as the client sent it (so nextLink keeps alternate-key syntax). */
 function graphRelativePath(ctx: GraphContext): string {
   return ctx.req.mountPath.replace(/^\/v1\.0/i, '');
+}
+
+/** A directoryObject collection (owners, members) of object ids, each serialised as its own type. */
+export function listDirectoryObjects(ctx: GraphContext, ids: readonly string[]): Reply {
+  const objects = ids.map((id) => serializeDirectoryObject(ctx, id)).filter((o) => o !== undefined);
+  return listCollection(ctx, objects, {
+    contextFragment: 'directoryObjects',
+    resourceName: 'DirectoryObject',
+    typeName: 'directoryObject',
+    filterable: { id: (o) => o.id, displayname: (o) => o.displayName },
+    serialize: (o) => o,
+  });
 }

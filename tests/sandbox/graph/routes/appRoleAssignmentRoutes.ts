@@ -10,21 +10,9 @@ import { graphNoContent } from '../http/graphReplies';
 import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
 import { listCollection } from '../odata/listCollection';
+import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import { findServicePrincipalOr404, requireReplicated } from '../ops/findServicePrincipal';
-
-function serializeAssignment(a: AppRoleAssignment): Record<string, unknown> {
-  return {
-    id: a.id,
-    deletedDateTime: a.deletedDateTime,
-    appRoleId: a.appRoleId,
-    createdDateTime: a.createdDateTime,
-    principalDisplayName: a.principalDisplayName,
-    principalId: a.principalId,
-    principalType: a.principalType,
-    resourceDisplayName: a.resourceDisplayName,
-    resourceId: a.resourceId,
-  };
-}
+import { serializeAppRoleAssignment } from '../serialize/serializeAppRoleAssignment';
 
 function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRoleAssignment['principalType']; displayName: string; sp?: ServicePrincipal } {
   const id = principalId.toLowerCase();
@@ -40,16 +28,25 @@ function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRo
   throw graphErrors.notFound(principalId);
 }
 
+const assignmentProperties = ['principalId', 'resourceId', 'appRoleId', 'principalType', 'principalDisplayName', 'resourceDisplayName', 'createdDateTime', 'id'];
+
 /**
- * POST /servicePrincipals/{resource}/appRoleAssignedTo (facts §5.2, §12.2). Granting a Microsoft Graph app role
- * to a service principal is admin consent to an application permission: Global or Privileged Role Administrator
- * only. Other assignments (users/groups, other APIs): the tenant-wide consent roles.
+ * POST /servicePrincipals/{resource}/appRoleAssignedTo and its principal side, POST /servicePrincipals/{client}/
+ * appRoleAssignments (facts §5.2, §12.2; learn.microsoft.com/graph/api/serviceprincipal-post-approleassignments:
+ * the same body, principalId being the service principal in the URL). Granting a Microsoft Graph app role to a
+ * service principal is admin consent to an application permission: Global or Privileged Role Administrator only.
+ * Other assignments (users/groups, other APIs): the tenant-wide consent roles.
  */
-async function createAssignment(ctx: GraphContext, resource: ServicePrincipal) {
-  const body = await readJsonBody(ctx.req);
+async function createAssignment(ctx: GraphContext, side: { resource: ServicePrincipal } | { principal: ServicePrincipal }) {
+  const body = canonicalPropertyNames(await readJsonBody(ctx.req), assignmentProperties);
   for (const key of ['principalId', 'resourceId', 'appRoleId'] as const) {
     if (typeof body[key] !== 'string') throw graphErrors.missingProperty(key, 'AppRoleAssignment');
   }
+  if ('principal' in side && (body.principalId as string).toLowerCase() !== side.principal.id) {
+    throw graphErrors.badRequest('The principalId in the request body must match the service principal in the URL.', 'principalId');
+  }
+  const resource = 'resource' in side ? side.resource : ctx.directory.servicePrincipals.get((body.resourceId as string).toLowerCase());
+  if (!resource) throw graphErrors.notFound(body.resourceId as string);
   const { principalId, resourceId, appRoleId } = body as { principalId: string; resourceId: string; appRoleId: string };
   if (resourceId.toLowerCase() !== resource.id) throw graphErrors.badRequest('The resourceId in the request body must match the service principal in the URL.', 'resourceId');
   requireReplicated(ctx, resource);
@@ -72,10 +69,37 @@ async function createAssignment(ctx: GraphContext, resource: ServicePrincipal) {
     resourceId: resource.id,
     appRoleId: appRoleId.toLowerCase(),
   });
-  return entityReply(ctx, 201, `servicePrincipals('${resource.id}')/appRoleAssignedTo`, 'appRoleAssignment', serializeAssignment(assignment));
+  const fragment = 'principal' in side ? `servicePrincipals('${side.principal.id}')/appRoleAssignments` : `servicePrincipals('${resource.id}')/appRoleAssignedTo`;
+  return entityReply(ctx, 201, fragment, 'appRoleAssignment', serializeAppRoleAssignment(assignment));
 }
 
 export const appRoleAssignmentRoutes: GraphRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/servicePrincipals/:key/appRoleAssignments',
+    permissions: graphPermissions.listAppRoleAssignments,
+    handle: (ctx) => {
+      const sp = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
+      const items = [...ctx.directory.appRoleAssignments.values()].filter((a) => a.principalId === sp.id);
+      return listCollection(ctx, items, {
+        contextFragment: `servicePrincipals('${sp.id}')/appRoleAssignments`,
+        resourceName: 'AppRoleAssignment',
+        typeName: 'appRoleAssignment',
+        filterable: { resourceid: (a) => a.resourceId, approleid: (a) => a.appRoleId },
+        serialize: serializeAppRoleAssignment,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/servicePrincipals/:key/appRoleAssignments',
+    permissions: graphPermissions.createAppRoleAssignment,
+    handle: (ctx) => {
+      const principal = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
+      requireReplicated(ctx, principal);
+      return createAssignment(ctx, { principal });
+    },
+  },
   {
     method: 'GET',
     pattern: '/servicePrincipals/:key/appRoleAssignedTo',
@@ -88,7 +112,7 @@ export const appRoleAssignmentRoutes: GraphRoute[] = [
         resourceName: 'AppRoleAssignment',
         typeName: 'appRoleAssignment',
         filterable: { principalid: (a) => a.principalId, approleid: (a) => a.appRoleId, principaltype: (a) => a.principalType },
-        serialize: serializeAssignment,
+        serialize: serializeAppRoleAssignment,
       });
     },
   },
@@ -96,7 +120,7 @@ export const appRoleAssignmentRoutes: GraphRoute[] = [
     method: 'POST',
     pattern: '/servicePrincipals/:key/appRoleAssignedTo',
     permissions: graphPermissions.createAppRoleAssignedTo,
-    handle: (ctx) => createAssignment(ctx, findServicePrincipalOr404(ctx, ctx.params.key ?? '')),
+    handle: (ctx) => createAssignment(ctx, { resource: findServicePrincipalOr404(ctx, ctx.params.key ?? '') }),
   },
   {
     method: 'DELETE',

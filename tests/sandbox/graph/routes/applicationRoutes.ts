@@ -13,7 +13,7 @@ import { graphJson, graphNoContent } from '../http/graphReplies';
 import { parseKey } from '../http/normalizeGraphPath';
 import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
-import { listCollection } from '../odata/listCollection';
+import { listCollection, listDirectoryObjects } from '../odata/listCollection';
 import { odataContext } from '../odata/odataContext';
 import { applyApplicationPatch, changedPlatforms } from '../ops/applyApplicationPatch';
 import { deleteApplication } from '../ops/deleteApplication';
@@ -107,6 +107,15 @@ function parseDate(value: unknown, property: string): number | undefined {
 }
 
 export const applicationRoutes: GraphRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/applications/:key/owners',
+    permissions: graphPermissions.listApplicationOwners,
+    handle: (ctx) => {
+      const app = findApplicationOr404(ctx, ctx.params.key ?? '');
+      return listDirectoryObjects(ctx, [...(ctx.data.owners.get(app.id) ?? [])]);
+    },
+  },
   {
     method: 'GET',
     pattern: '/applications',

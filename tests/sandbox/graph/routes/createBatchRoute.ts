@@ -132,6 +132,6 @@ export function createBatchRoute(rt: SandboxRuntime, dispatch: () => GraphDispat
       status.set(item.id, result.status);
       responses.push(toResponse(item.id, result));
     }
-    return graphJson(req, 200, { responses });
+    return graphJson(req, 200, { responses }, {}, { envelope: true });
   };
 }

@@ -10,10 +10,10 @@ import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
 import { listCollection, type CollectionSpec } from '../odata/listCollection';
 import { findServicePrincipalOr404, requireReplicated } from '../ops/findServicePrincipal';
+import { serializeGrant } from '../serialize/serializeGrant';
+import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 
-function serializeGrant(g: OAuth2PermissionGrant): Record<string, unknown> {
-  return { clientId: g.clientId, consentType: g.consentType, id: g.id, principalId: g.principalId, resourceId: g.resourceId, scope: g.scope };
-}
+const grantProperties = ['clientId', 'consentType', 'id', 'principalId', 'resourceId', 'scope'];
 
 function spec(contextFragment: string): CollectionSpec<OAuth2PermissionGrant> {
   return {
@@ -49,7 +49,7 @@ function findGrantOr404(ctx: GraphContext): OAuth2PermissionGrant {
  */
 async function createGrant(ctx: GraphContext) {
   requireDirectoryRole(ctx.caller, ctx.settings.tenantWideConsentRoles);
-  const body = await readJsonBody(ctx.req);
+  const body = canonicalPropertyNames(await readJsonBody(ctx.req), grantProperties);
   for (const key of ['clientId', 'consentType', 'resourceId'] as const) {
     if (typeof body[key] !== 'string') throw graphErrors.missingProperty(key, 'OAuth2PermissionGrant');
   }
@@ -112,7 +112,7 @@ export const grantRoutes: GraphRoute[] = [
     handle: async (ctx) => {
       const grant = findGrantOr404(ctx);
       requireDirectoryRole(ctx.caller, ctx.settings.tenantWideConsentRoles);
-      const body = await readJsonBody(ctx.req);
+      const body = canonicalPropertyNames(await readJsonBody(ctx.req), grantProperties);
       for (const key of Object.keys(body)) {
         if (key.startsWith('@odata.')) continue;
         if (key !== 'scope') throw graphErrors.badRequest(`Property '${key}' cannot be updated.`);

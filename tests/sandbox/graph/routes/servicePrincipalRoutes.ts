@@ -12,8 +12,9 @@ import { GraphHttpError } from '../http/GraphHttpError';
 import { graphNoContent } from '../http/graphReplies';
 import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
-import { listCollection } from '../odata/listCollection';
+import { listCollection, listDirectoryObjects } from '../odata/listCollection';
 import { findServicePrincipalOr404 } from '../ops/findServicePrincipal';
+import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import { serializeServicePrincipal } from '../serialize/serializeServicePrincipal';
 
 /** facts §4.2: the appId does not (yet) name an application this tenant may install. */
@@ -64,6 +65,15 @@ const filterable: Record<string, (sp: ServicePrincipal) => unknown> = {
 export const servicePrincipalRoutes: GraphRoute[] = [
   {
     method: 'GET',
+    pattern: '/servicePrincipals/:key/owners',
+    permissions: graphPermissions.listServicePrincipalOwners,
+    handle: (ctx) => {
+      const sp = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
+      return listDirectoryObjects(ctx, [...(ctx.data.owners.get(sp.id) ?? [])]);
+    },
+  },
+  {
+    method: 'GET',
     pattern: '/servicePrincipals',
     permissions: graphPermissions.listServicePrincipals,
     handle: (ctx) =>
@@ -79,7 +89,7 @@ export const servicePrincipalRoutes: GraphRoute[] = [
     method: 'POST',
     pattern: '/servicePrincipals',
     permissions: graphPermissions.createServicePrincipal,
-    handle: async (ctx) => createServicePrincipal(ctx, await readJsonBody(ctx.req)),
+    handle: async (ctx) => createServicePrincipal(ctx, canonicalPropertyNames(await readJsonBody(ctx.req), ['appId', 'appRoleAssignmentRequired', 'tags', ...writableSpProperties])),
   },
   {
     method: 'GET',
@@ -96,7 +106,7 @@ export const servicePrincipalRoutes: GraphRoute[] = [
     handle: async (ctx) => {
       const sp = findServicePrincipalOr404(ctx, ctx.params.key ?? '');
       requireCanManageObject(ctx, sp.id);
-      const body = await readJsonBody(ctx.req);
+      const body = canonicalPropertyNames(await readJsonBody(ctx.req), writableSpProperties);
       for (const [key, value] of Object.entries(body)) {
         if (key.startsWith('@odata.')) continue;
         if (!writableSpProperties.has(key)) throw graphErrors.unknownProperty(key, 'servicePrincipal');

@@ -5,6 +5,7 @@ import type { GraphRoute } from '../GraphRoute';
 import { graphErrors } from '../http/graphErrors';
 import { parseSelect } from '../odata/applySelect';
 import { entityReply } from '../odata/entityReply';
+import { listCollection } from '../odata/listCollection';
 import { serializeUser } from '../serialize/serializeUser';
 import { serializeUserSelectable } from '../serialize/serializeUserSelectable';
 
@@ -22,6 +23,31 @@ function findUserOr404(ctx: GraphContext): User {
 }
 
 export const userRoutes: GraphRoute[] = [
+  {
+    // learn.microsoft.com/graph/api/user-list: the default property set, the others only on $select; paged.
+    method: 'GET',
+    pattern: '/users',
+    permissions: graphPermissions.listUsers,
+    handle: (ctx) => {
+      const selectable = parseSelect(ctx.req.query('$select')) !== null;
+      return listCollection(ctx, [...ctx.directory.users.values()], {
+        contextFragment: 'users',
+        resourceName: 'User',
+        typeName: 'user',
+        filterable: {
+          id: (u) => u.id,
+          displayname: (u) => u.displayName,
+          userprincipalname: (u) => u.userPrincipalName,
+          mail: (u) => u.mail,
+          givenname: (u) => u.givenName,
+          surname: (u) => u.surname,
+          usertype: (u) => u.userType,
+          accountenabled: (u) => u.accountEnabled,
+        },
+        serialize: (u) => (selectable ? serializeUserSelectable(u) : serializeUser(u)),
+      });
+    },
+  },
   {
     // GET /users/{id | userPrincipalName}; /users('$x@y') reaches here too (normalizeGraphPath).
     method: 'GET',

@@ -35,7 +35,7 @@ export function serializeGroup(group: Group, data: GraphTenantData, defaultDomai
     securityEnabled: group.securityEnabled,
     securityIdentifier: securityIdentifier(group.id),
     theme: null,
-    visibility: null,
+    visibility: extras?.visibility ?? null,
     onPremisesProvisioningErrors: [],
     serviceProvisioningErrors: [],
   };

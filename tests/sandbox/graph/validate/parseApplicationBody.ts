@@ -1,12 +1,15 @@
 import { graphErrors } from '../http/graphErrors';
+import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import { GraphHttpError } from '../http/GraphHttpError';
 import { applicationPropertySchemas, readOnlyApplicationProperties, type ApplicationPropertyName } from './applicationSchemas';
 
 export type ApplicationPatch = Partial<{ [K in ApplicationPropertyName]: unknown }>;
 
 /** Validates a POST/PATCH application body property by property (unknown -> 400, bad value -> 400). */
-export function parseApplicationBody(body: Record<string, unknown>): ApplicationPatch {
+export function parseApplicationBody(raw: Record<string, unknown>): ApplicationPatch {
   const patch: ApplicationPatch = {};
+  // Top-level names are matched without regard to case (odata/canonicalPropertyNames).
+  const body = canonicalPropertyNames(raw, [...Object.keys(applicationPropertySchemas), ...readOnlyApplicationProperties, 'passwordCredentials']);
   for (const [key, value] of Object.entries(body)) {
     if (key.startsWith('@odata.')) continue;
     if (key === 'passwordCredentials') {

@@ -8,6 +8,7 @@ import { findRedirectPlatform } from '../redirectUriMatches';
 import { resolveAuthoritySegment } from '../resolveAuthoritySegment';
 import { parseScopeRequest } from '../parseScopeRequest';
 import { beginFlow, newFlow } from './startFlow';
+import { v1Scope } from './v1Protocol';
 
 /** GET /{tenant}/oauth2/v2.0/authorize (facts §13, §10.2, §2). */
 export function authorizeRoute(rt: SandboxRuntime): Handler {
@@ -74,5 +75,19 @@ export function authorizeRoute(rt: SandboxRuntime): Handler {
       },
     });
     return beginFlow(rt, flow, prompt, loginHint);
+  };
+}
+
+/**
+ * GET /{tenant}/oauth2/authorize, the v1.0 endpoint (learn.microsoft.com/entra/identity-platform/
+ * v1-oauth2-auth-code-flow): `resource=` instead of `scope`; without it the code is for sign-in only and the
+ * client names the resource when it redeems the code. Everything else is the v2 flow.
+ */
+export function authorizeV1Route(rt: SandboxRuntime): Handler {
+  const v2 = authorizeRoute(rt);
+  return (req) => {
+    const resource = req.query('resource');
+    req.url.searchParams.set('scope', resource ? v1Scope(resource, null, req.query('scope') ?? null) : 'openid profile offline_access');
+    return v2(req);
   };
 }
