@@ -13,6 +13,7 @@ import { upsertDelegatedGrant } from '../../sandbox/model/upsertDelegatedGrant';
 import { graphAppId, graphResourceUri, partnerCenterAppId, partnerCenterResourceUri } from '../../sandbox/model/wellKnownIds';
 import { partnerCenterServices } from '../../sandbox/partner-center/partnerCenterServices';
 import type { PartnerCenterSettings } from '../../sandbox/partner-center/PartnerCenterSettings';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 
 /** One key/CA folder for all Partner Center test files (generating keys per file is slow). */
@@ -68,7 +69,7 @@ export interface PartnerCenterHarness {
  * issueAppToken) backed by real grants in the partner tenant, as the Graph harness does.
  */
 export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness> {
-  const sandbox = await startSandbox({ dataDir });
+  const sandbox = await startSandbox({ dataDir, settings: instantReplication });
   const rt = sandbox.runtime;
   const service = partnerCenterServices.get(rt);
   if (!service) throw new Error('Partner Center routes are not registered');

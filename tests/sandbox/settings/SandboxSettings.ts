@@ -24,9 +24,32 @@ export interface FaultProfile {
 }
 
 export interface SandboxSettings {
+  /**
+   * Microsoft's eventual consistency (facts §4.2; devblogs.microsoft.com/identity "Designing for Eventual Consistency
+   * for Microsoft Entra"). Every kind is on by default, briefly, so every run meets it as a real tenant does.
+   */
   replication: {
-    /** A new application is invisible to service-principal creation for this long (facts §4.2; used by the Graph phase). */
+    /**
+     * A new application is unknown to service-principal creation and to the token endpoint for this long: POST
+     * /servicePrincipals answers as `servicePrincipalCreateError` says, and client credentials for it get AADSTS700016.
+     */
     applicationDelayMs: number;
+    /**
+     * How POST /servicePrincipals fails while the application replicates. '403': Authorization_RequestDenied "When
+     * using this permission, the backing application of the service principal being created must in the local tenant"
+     * (Azure/azure-cli#28009, hashicorp/terraform-provider-azuread#992 labelled "consistency", Azure/azure-powershell
+     * #29530 "intermittently"; hamilton's odata errors name it ErrorServicePrincipalAppInOtherTenant and the provider
+     * retries it). '400': Request_BadRequest NoBackingApplicationObject (facts §4.2). Both are seen; 403 by default.
+     */
+    servicePrincipalCreateError: '403' | '400';
+    /** Reads and updates of a just-created application 404 for this long (facts §4.2). */
+    applicationReadDelayMs: number;
+    /**
+     * A just-created service principal cannot be referenced yet: as the URL's resource it 404s Directory_ObjectNotFound,
+     * as the body's principalId of appRoleAssignedTo it is 400 "Not a valid reference update." (facts §4.2;
+     * terraform-provider-azuread retries exactly that message on appRoleAssignedTo; msgraph-bicep-types#193).
+     */
+    servicePrincipalReferenceDelayMs: number;
     /** A new client secret is rejected with AADSTS7000215 for this long (anchors: CIPP retries exactly this). */
     secretDelayMs: number;
   };
@@ -54,6 +77,14 @@ export interface SandboxSettings {
   interactiveErrorDelivery: 'redirect' | 'page';
 }
 
+/**
+ * No replication delay at all. Only for tests of the sandbox's own unrelated semantics (OData shapes, secrets,
+ * faults), which create an object and use it in the next line; every product and end-to-end test keeps the default.
+ */
+export const instantReplication = {
+  replication: { applicationDelayMs: 0, applicationReadDelayMs: 0, servicePrincipalReferenceDelayMs: 0, secretDelayMs: 0 },
+} as const;
+
 const quietProfile = (): FaultProfile => ({
   latency: { kind: 'none' },
   errorRate: 0,
@@ -64,7 +95,14 @@ const quietProfile = (): FaultProfile => ({
 
 export function defaultSettings(): SandboxSettings {
   return {
-    replication: { applicationDelayMs: 0, secretDelayMs: 0 },
+    // Short but real: Microsoft observes seconds to minutes (facts §4.2); a few seconds keep the suites quick.
+    replication: {
+      applicationDelayMs: 1500,
+      servicePrincipalCreateError: '403',
+      applicationReadDelayMs: 1000,
+      servicePrincipalReferenceDelayMs: 1500,
+      secretDelayMs: 2000,
+    },
     faults: {
       identity: quietProfile(),
       graph: quietProfile(),

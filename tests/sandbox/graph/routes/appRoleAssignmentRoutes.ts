@@ -10,7 +10,7 @@ import { graphNoContent } from '../http/graphReplies';
 import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
 import { listCollection } from '../odata/listCollection';
-import { findServicePrincipalOr404, requireReplicated } from '../ops/findServicePrincipal';
+import { findServicePrincipalOr404, requireReplicated, requireReplicatedReference } from '../ops/findServicePrincipal';
 
 function serializeAssignment(a: AppRoleAssignment): Record<string, unknown> {
   return {
@@ -34,7 +34,7 @@ function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRo
   if (group) return { type: 'Group', displayName: group.displayName };
   const sp = ctx.directory.servicePrincipals.get(id);
   if (sp) {
-    requireReplicated(ctx, sp);
+    requireReplicatedReference(ctx, sp);
     return { type: 'ServicePrincipal', displayName: sp.displayName, sp };
   }
   throw graphErrors.notFound(principalId);

@@ -46,6 +46,11 @@ export function tokenRoute(rt: SandboxRuntime): Handler {
     if (authority.kind === 'tenant' && app.signInAudience === 'AzureADMyOrg' && app.sandbox.homeTenantId !== authority.seed.id) {
       return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
     }
+    // A brand-new application is briefly unknown to the token endpoint too (facts §4.2; Azure CLI's
+    // create-for-rbac and CIPP retry a first token request that fails with 700016 after creating an app).
+    if (rt.clock.now() - app.sandbox.createdAtMs < rt.settings.replication.applicationDelayMs) {
+      return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
+    }
     const result = await grant({ rt, req, form, segment, authority, app });
     return result.ok ? jsonReply(200, result.body) : aadErrorReply(result.error, ctx);
   };
