@@ -189,7 +189,7 @@ export class OnboardingService {
       ? ['signIn', ...new Set(steps.map((s) => s.scopes))]
       : ['signIn', 'findExistingApps', ...new Set(steps.map((s) => s.scopes).filter((s) => !appScopes.has(s)))];
     await authorizeAll(needed, (step) => signIn.tokenFor(plan.homeAccountId, step));
-    const overview = await readTenantOverview(graph('signIn'));
+    const overview = await readTenantOverview(graph('signIn'), await signIn.tokenFor(plan.homeAccountId, 'signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),
       Object.keys(capabilities) as Capability[],
