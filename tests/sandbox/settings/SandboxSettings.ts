@@ -23,6 +23,10 @@ export interface FaultProfile {
   throttle: ThrottleSettings | null;
 }
 
+export interface TenantPolicies {
+  appManagementPolicy?: { passwordAddition?: boolean; passwordLifetimeDays?: number };
+}
+
 export interface SandboxSettings {
   /**
    * Microsoft's eventual consistency (facts §4.2; devblogs.microsoft.com/identity "Designing for Eventual Consistency
@@ -54,6 +58,12 @@ export interface SandboxSettings {
     secretDelayMs: number;
   };
   faults: Record<MountName, FaultProfile>;
+  /**
+   * Per-tenant policies a real tenant may have, keyed by tenant id (replaced whole when patched). None by default.
+   * - `appManagementPolicy`: the tenant's default app management policy (learn.microsoft.com/graph/api/resources/
+   *   tenantappmanagementpolicy): `passwordAddition` blocks new client secrets, `passwordLifetimeDays` caps them.
+   */
+  tenantPolicies: Record<string, TenantPolicies>;
   tokens: {
     /** Entra picks a random access-token lifetime between 60 and 90 minutes; drawn from the seeded stream. */
     accessTokenLifetimeSeconds: { min: number; max: number };
@@ -110,6 +120,7 @@ export function defaultSettings(): SandboxSettings {
       platform: quietProfile(),
       control: quietProfile(),
     },
+    tenantPolicies: {},
     tokens: {
       accessTokenLifetimeSeconds: { min: 3600, max: 5400 },
       idTokenLifetimeSeconds: 3600,
@@ -131,7 +142,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * and `throttle`, which are replaced whole so that switching `kind` never leaves stale fields behind.
  */
 export function applySettingsPatch(settings: SandboxSettings, patch: unknown): SandboxSettings {
-  const replaceWhole = new Set(['latency', 'throttle', 'accessTokenLifetimeSeconds']);
+  const replaceWhole = new Set(['latency', 'throttle', 'accessTokenLifetimeSeconds', 'tenantPolicies']);
   const merge = (target: Record<string, unknown>, source: Record<string, unknown>, path: string): void => {
     for (const [key, value] of Object.entries(source)) {
       if (!(key in target)) throw new Error(`Unknown setting ${path}${key}`);

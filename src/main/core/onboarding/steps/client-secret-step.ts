@@ -1,20 +1,15 @@
-import { addPassword, getApplicationByAppId, removePassword } from '../../graph/ops/applications';
+import { getApplicationByAppId, removePassword } from '../../graph/ops/applications';
 import { isReplicationDelay } from '../../graph/ops/graph-error-info';
 import type { AppRegistrationSpec } from '../../platforms/platform-profile';
 import { SECRET_DISPLAY_NAME_PREFIX, secretVaultRef } from '../desired-app';
 import type { ManagedSecret } from '../managed-app-repository';
 import type { OnboardingStep, StepContext } from '../onboarding-step';
 import { waitForReplication } from '../wait-for-replication';
+import { addSecretWithinPolicy } from './add-secret-within-policy';
 import { requireManagedApp } from './find-managed-app';
 
 /** A secret closer than this to expiry is replaced, so the platform never runs on a dying secret. */
 const RENEW_BEFORE_MS = 30 * 24 * 60 * 60 * 1000;
-
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
 
 /** The newest secret we hold (in the vault) that is still on the app and not about to expire. */
 async function usableSecret(ctx: StepContext, role: AppRegistrationSpec['role'], liveKeyIds: Set<string>): Promise<ManagedSecret | undefined> {
@@ -75,11 +70,13 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
       }
 
       const now = ctx.now();
-      const credential = await addPassword(
+      const credential = await addSecretWithinPolicy(
         client,
         appObjectId,
         `${SECRET_DISPLAY_NAME_PREFIX}${now.toISOString().slice(0, 10)}`,
-        addMonths(now, spec.secret.lifetimeMonths).toISOString(),
+        now,
+        spec.secret.lifetimeMonths,
+        (message) => ctx.report(message),
       );
       if (!credential.secretText) throw new Error('Microsoft returned no secret value for the new client secret.');
       const vaultRef = secretVaultRef(ctx.workspaceId, spec.role, credential.keyId);
