@@ -25,6 +25,10 @@ export interface FaultProfile {
 
 export interface TenantPolicies {
   appManagementPolicy?: { passwordAddition?: boolean; passwordLifetimeDays?: number };
+  /** Conditional Access is a Microsoft Entra ID P1 feature (learn.microsoft.com/entra/identity/conditional-access/overview#license-requirements). Default 'p1'. */
+  entraIdPlan?: 'free' | 'p1' | 'p2';
+  /** Security defaults on: Microsoft's baseline MFA for everyone, which excludes Conditional Access policies. */
+  securityDefaults?: boolean;
 }
 
 export interface SandboxSettings {
