@@ -1,5 +1,5 @@
 // `npm run web`: build the renderer and serve the app on the loopback web host, against the local
-// sandbox cloud unless `--cloud public|usgov|china` says otherwise.
+// sandbox cloud unless `--cloud public|usgov|usgov-dod|china` says otherwise.
 // Arguments after `--` go to the web host (--no-open, --data-dir DIR, --port N, --cloud ID);
 // --sandbox-tenants N and --sandbox-seed S go to the sandbox.
 import { spawn } from 'node:child_process';

@@ -12,7 +12,7 @@ export const sandboxUsage = `Usage: npx tsx tests/sandbox/cli.ts [options]
   --settings JSON|@file       settings patch (see tests/sandbox/settings/SandboxSettings.ts), e.g.
                               '{"clientTenants":{"tokenLoop":{"enabled":false},"graphThrottling":{"appTenant":null}}}'
   --secret-replication-ms N   new client secrets fail with AADSTS7000215 for N ms
-  --app-replication-ms N      new applications are invisible to service principal creation for N ms
+  --app-replication-ms N      new applications are unknown to service principal creation and the token endpoint for N ms
   --latency SPEC              fixed:MS | uniform:MIN:MAX | normal:MEAN:STDDEV
   --error-rate R              probability of a 5xx per request (0..1)
   --reset-rate R              probability of a connection reset per request (0..1)

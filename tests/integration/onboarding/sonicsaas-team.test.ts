@@ -159,6 +159,27 @@ describe('SonicSaaS part 2 (the MSP team) against the sandbox', () => {
     expect(viewers).toMatchObject({ action: 'blocked', summary: 'A group named "Fabrikam-Viewers" exists but is not a security group' });
   });
 
+  for (const [name, policy, expected] of [
+    ['without Entra ID P1', { entraIdPlan: 'free' }, /no Microsoft Entra ID P1 or P2 licence/],
+    ['with security defaults on', { securityDefaults: true }, /Security defaults are on in your tenant/],
+  ] as const) {
+    it(`ends the Conditional Access step in a tenant ${name} with the cause and the fix`, async () => {
+      sandbox.patchSettings({ tenantPolicies: { [sandbox.info.partnerTenantId]: policy } });
+      try {
+        const ws = core.services.workspaces.create({ name: `Contoso – SonicSaaS ${name}`, platformId: 'sonicsaas', partnerTenant: null });
+        core.services.onboarding.saveAnswers(ws.id, { domain: `${name.length}.contosomsp.com`, authMode: 'entra-only', groupPrefix: `T${name.length}-` });
+        await core.services.onboarding.preview(ws.id, globalAdmin);
+        const run = await applyAndWait(ws.id);
+        const ca = run?.steps.find((st) => st.stepId === 'conditional-access:mfa:main');
+        expect(run?.status).toBe('failed');
+        expect(ca?.error?.message, JSON.stringify(ca)).toMatch(expected);
+        expect(ca?.error?.fix).toBeTruthy();
+      } finally {
+        sandbox.patchSettings({ tenantPolicies: {} });
+      }
+    });
+  }
+
   it('shows an Application Administrator the Conditional Access step as blocked, with who can do it', async () => {
     const appAdmin = await signIn('applicationAdmin');
     const ws = core.services.workspaces.create({ name: 'Contoso – SonicSaaS app admin', platformId: 'sonicsaas', partnerTenant: null });

@@ -22,6 +22,7 @@ import { graphAppId, graphResourceUri, partnerCenterAppId } from '../../sandbox/
 import type { GraphService } from '../../sandbox/graph/registerGraphRoutes';
 import type { GraphSettings } from '../../sandbox/graph/GraphSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 
 /** One key/CA folder for all Graph test files (startSandbox locks it; generating keys per file is slow). */
 const dataDir = join(tmpdir(), 'entra-onboard-sandbox-graph-tests');
@@ -69,7 +70,8 @@ export interface GraphHarness {
 export async function startGraphHarness(options: { graphSettings?: Partial<GraphSettings>; sandboxSettings?: unknown } = {}): Promise<GraphHarness> {
   const sandbox = await startSandbox({
     dataDir,
-    settings: options.sandboxSettings,
+    // These files test Graph's shapes and rules; replication has its own tests, which pass their own settings.
+    settings: options.sandboxSettings ?? instantReplication,
     ...(options.graphSettings ? { graphSettings: options.graphSettings } : {}),
   });
   const graph = sandbox.graph;

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphAppId } from '../../sandbox/model/wellKnownIds';
 import { startGraphHarness, type GraphHarness } from './harness';
@@ -54,13 +55,21 @@ describe('service principals (facts §4)', () => {
     expect((await admin.api(`/servicePrincipals/${sp.id}`).get()).appRoleAssignmentRequired).toBe(true);
   });
 
-  it('an app created a moment ago is not yet a valid appId for POST /servicePrincipals (replication delay, facts §4.2)', async () => {
+  it('an app created a moment ago cannot have a service principal yet: 403 "backing application … must in the local tenant" (facts §4.2)', async () => {
     h.sandbox.settings.replication.applicationDelayMs = 60_000;
     try {
       const app = await admin.api('/applications').post({ displayName: 'Fresh App' });
       const r = await h.call('POST', '/servicePrincipals', { token: adminToken, body: { appId: app.appId } });
-      expect(r.status).toBe(400);
+      // Azure/azure-cli#28009, hashicorp/terraform-provider-azuread#992: Microsoft's words, typo included.
+      expect(r.status).toBe(403);
       expect(r.body.error).toMatchObject({
+        code: 'Authorization_RequestDenied',
+        message: 'When using this permission, the backing application of the service principal being created must in the local tenant',
+      });
+      h.sandbox.settings.replication.servicePrincipalCreateError = '400';
+      const other = await h.call('POST', '/servicePrincipals', { token: adminToken, body: { appId: app.appId } });
+      expect(other.status).toBe(400);
+      expect(other.body.error).toMatchObject({
         code: 'Request_BadRequest',
         message: `The appId '${app.appId}' of the service principal does not reference a valid application object.`,
         details: [{ code: 'NoBackingApplicationObject', target: 'appId' }],
@@ -70,11 +79,50 @@ describe('service principals (facts §4)', () => {
       expect(ok.status).toBe(201);
     } finally {
       h.sandbox.settings.replication.applicationDelayMs = 0;
+      h.sandbox.settings.replication.servicePrincipalCreateError = '403';
+    }
+  });
+
+  it('the token endpoint does not know a brand-new application yet: AADSTS700016 until it has replicated (facts §4.2)', async () => {
+    const { app } = await newAppWithSp('Token Replication');
+    const { secretText } = await admin.api(`/applications/${app.id}/addPassword`).post({});
+    h.sandbox.settings.replication.applicationDelayMs = 30_000;
+    const token = () =>
+      undiciFetch(`${h.sandbox.info.authority}/${h.partnerTenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        dispatcher: h.agent,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.appId, client_secret: secretText, scope: 'https://graph.microsoft.com/.default' }).toString(),
+      });
+    try {
+      const early = await token();
+      expect(early.status).toBe(400);
+      expect(await early.json()).toMatchObject({ error: 'unauthorized_client', error_codes: [700016] });
+      h.sandbox.clock.advance(30_000);
+      expect((await token()).status).toBe(200);
+    } finally {
+      h.sandbox.settings.replication.applicationDelayMs = 0;
+    }
+  });
+
+  it('a just-created service principal as the principalId of appRoleAssignedTo is 400 "Not a valid reference update." while it replicates', async () => {
+    h.sandbox.settings.replication.servicePrincipalReferenceDelayMs = 10_000;
+    try {
+      const { sp: client } = await newAppWithSp('Replicating principal');
+      const graphSp = await admin.api(`/servicePrincipals(appId='${graphAppId}')`).get();
+      const body = { principalId: client.id, resourceId: graphSp.id, appRoleId: userReadAll };
+      const r = await h.call('POST', `/servicePrincipals/${graphSp.id}/appRoleAssignedTo`, { token: adminToken, body });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'Request_BadRequest', message: 'Not a valid reference update.' });
+      h.sandbox.clock.advance(10_000);
+      expect((await h.call('POST', `/servicePrincipals/${graphSp.id}/appRoleAssignedTo`, { token: adminToken, body })).status).toBe(201);
+    } finally {
+      h.sandbox.settings.replication.servicePrincipalReferenceDelayMs = 0;
     }
   });
 
   it('optionally 404s reads of a just-created application', async () => {
-    h.graph.settings.replication.applicationReadDelayMs = 30_000;
+    h.sandbox.settings.replication.applicationReadDelayMs = 30_000;
     try {
       const app = await admin.api('/applications').post({ displayName: 'Lagging App' });
       const r = await h.call('GET', `/applications/${app.id}`, { token: adminToken });
@@ -82,7 +130,7 @@ describe('service principals (facts §4)', () => {
       h.sandbox.clock.advance(30_000);
       expect((await h.call('GET', `/applications/${app.id}`, { token: adminToken })).status).toBe(200);
     } finally {
-      h.graph.settings.replication.applicationReadDelayMs = 0;
+      h.sandbox.settings.replication.applicationReadDelayMs = 0;
     }
   });
 });
@@ -167,7 +215,7 @@ describe('oauth2PermissionGrants (facts §5.1)', () => {
   });
 
   it('a grant naming a just-created service principal 404s while it replicates (facts §4.2)', async () => {
-    h.graph.settings.replication.servicePrincipalReferenceDelayMs = 10_000;
+    h.sandbox.settings.replication.servicePrincipalReferenceDelayMs = 10_000;
     try {
       const { sp: client } = await newAppWithSp('Replicating');
       const graphSp = await admin.api(`/servicePrincipals(appId='${graphAppId}')`).get();
@@ -178,7 +226,7 @@ describe('oauth2PermissionGrants (facts §5.1)', () => {
       const ok = await h.call('POST', '/oauth2PermissionGrants', { token: adminToken, body: { clientId: client.id, consentType: 'AllPrincipals', resourceId: graphSp.id, scope: 'User.Read' } });
       expect(ok.status).toBe(201);
     } finally {
-      h.graph.settings.replication.servicePrincipalReferenceDelayMs = 0;
+      h.sandbox.settings.replication.servicePrincipalReferenceDelayMs = 0;
     }
   });
 });

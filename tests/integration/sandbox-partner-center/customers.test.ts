@@ -93,6 +93,16 @@ describe('GET /v1/customers (facts §7.3)', () => {
     expect(typeof r.body.description).toBe('string');
   });
 
+  it('refuses an App+User token without MFA: 401 with code 900421 (Partner Center MFA enforcement since 1 April 2026)', async () => {
+    const app = h.cpvApp('No MFA App');
+    const r = await h.call('GET', '/v1/customers?size=5', { token: await h.partnerCenterToken('globalAdmin', app, { amr: ['pwd'] }) });
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ code: '900421' });
+    expect((await h.call('GET', '/v1/customers?size=5', { token: await h.partnerCenterToken('globalAdmin', app) })).status).toBe(200);
+    // App-only calls are not affected.
+    expect((await h.call('GET', '/v1/customers?size=5', { token: await h.partnerCenterAppToken(app) })).status).toBe(200);
+  });
+
   it('the BOM is a setting', async () => {
     h.settings.utf8Bom = false;
     try {

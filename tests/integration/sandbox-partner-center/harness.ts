@@ -13,6 +13,7 @@ import { upsertDelegatedGrant } from '../../sandbox/model/upsertDelegatedGrant';
 import { graphAppId, graphResourceUri, partnerCenterAppId, partnerCenterResourceUri } from '../../sandbox/model/wellKnownIds';
 import { partnerCenterServices } from '../../sandbox/partner-center/partnerCenterServices';
 import type { PartnerCenterSettings } from '../../sandbox/partner-center/PartnerCenterSettings';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 
 /** One key/CA folder for all Partner Center test files (generating keys per file is slow). */
@@ -48,7 +49,7 @@ export interface PartnerCenterHarness {
   /** A multi-tenant app registered in the partner tenant, standing in for the CPV app. */
   cpvApp(name: string, signInAudience?: SignInAudience): Application;
   /** App+User token for Partner Center (aud https://api.partnercenter.microsoft.com, scp user_impersonation) in the partner tenant. */
-  partnerCenterToken(user: UserKey, app: Application): Promise<string>;
+  partnerCenterToken(user: UserKey, app: Application, options?: { amr?: string[] }): Promise<string>;
   /** App-only token for Partner Center in the partner tenant. */
   partnerCenterAppToken(app: Application): Promise<string>;
   /** A delegated Graph token in the partner tenant (the wrong audience for Partner Center). */
@@ -68,7 +69,7 @@ export interface PartnerCenterHarness {
  * issueAppToken) backed by real grants in the partner tenant, as the Graph harness does.
  */
 export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness> {
-  const sandbox = await startSandbox({ dataDir });
+  const sandbox = await startSandbox({ dataDir, settings: instantReplication });
   const rt = sandbox.runtime;
   const service = partnerCenterServices.get(rt);
   if (!service) throw new Error('Partner Center routes are not registered');
@@ -82,7 +83,8 @@ export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness>
     return user;
   };
 
-  const delegatedToken = async (key: UserKey, app: Application, tenantId: string, request: ScopeRequest): Promise<string> => {
+  // Partner admins sign in with MFA unless a test says otherwise: Partner Center requires it (PartnerCenterSettings.appUserMfa).
+  const delegatedToken = async (key: UserKey, app: Application, tenantId: string, request: ScopeRequest, amr: string[] = ['pwd', 'mfa']): Promise<string> => {
     const user = partnerUser(key);
     const clientSp = ensureServicePrincipal(rt.state, tenantId, app);
     upsertDelegatedGrant(rt.state, tenantId, { clientId: clientSp.id, resourceId: request.resource.id, consentType: 'AllPrincipals', principalId: null, scopes: request.values });
@@ -96,7 +98,7 @@ export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness>
       request,
       nonce: undefined,
       authTimeS: rt.clock.nowSeconds(),
-      amr: ['pwd'],
+      amr,
       confidential: true,
     });
     return response.access_token;
@@ -136,14 +138,20 @@ export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness>
       const app = createApplication(rt.state, partnerTenantId, { displayName: name, signInAudience }, { createServicePrincipal: true });
       return app;
     },
-    partnerCenterToken(key, app) {
-      return delegatedToken(key, app, partnerTenantId, {
-        oidc: [],
-        resource: resourceSp(partnerTenantId, partnerCenterAppId),
-        resourcePrefix: partnerCenterResourceUri,
-        values: ['user_impersonation'],
-        isDefault: false,
-      });
+    partnerCenterToken(key, app, options) {
+      return delegatedToken(
+        key,
+        app,
+        partnerTenantId,
+        {
+          oidc: [],
+          resource: resourceSp(partnerTenantId, partnerCenterAppId),
+          resourcePrefix: partnerCenterResourceUri,
+          values: ['user_impersonation'],
+          isDefault: false,
+        },
+        options?.amr,
+      );
     },
     async partnerCenterAppToken(app) {
       const clientSp = ensureServicePrincipal(rt.state, partnerTenantId, app);
@@ -173,7 +181,7 @@ export async function startPartnerCenterHarness(): Promise<PartnerCenterHarness>
         request,
         nonce: undefined,
         authTimeS: rt.clock.nowSeconds(),
-        amr: ['pwd'],
+        amr: ['pwd', 'mfa'],
         confidential: true,
       });
       return { ok: true, token: response.access_token };

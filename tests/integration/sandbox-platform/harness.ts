@@ -7,6 +7,7 @@ import { platformApiDocPath } from '../../sandbox/platform/platformApiDocPath';
 import type { PlatformBackend } from '../../sandbox/platform/PlatformBackend';
 import { platformBackends } from '../../sandbox/platform/platformBackends';
 import type { PlatformOrganisationKey } from '../../sandbox/platform/PlatformOrganisation';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 
 /** One key/CA folder for all platform test files (generating keys per file is slow). */
@@ -71,7 +72,7 @@ function operationResolver(validator: PlatformApiValidator): (method: string, pa
 }
 
 export async function startPlatformHarness(options: { settings?: unknown } = {}): Promise<PlatformHarness> {
-  const sandbox = await startSandbox({ dataDir: platformTestDataDir, ...(options.settings ? { settings: options.settings } : {}) });
+  const sandbox = await startSandbox({ dataDir: platformTestDataDir, settings: options.settings ?? instantReplication });
   const backend = platformBackends.get(sandbox.runtime);
   if (!backend) throw new Error('The platform routes are not registered');
   // The client side loads the document on its own, as the console's contract tests will.

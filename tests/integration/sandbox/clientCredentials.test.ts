@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { graphAppId } from '../../sandbox/model/wellKnownIds';
 import { confidentialClient, expectAadsts } from './helpers/msalClients';
@@ -10,7 +11,7 @@ let http: ReturnType<typeof sandboxHttp>;
 const graphDefault = ['https://graph.microsoft.com/.default'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'client-credentials' });
+  sandbox = await startSandbox({ seed: 'client-credentials', settings: instantReplication });
   http = sandboxHttp(sandbox);
 });
 afterAll(() => sandbox?.close());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { confidentialClient, expectAadsts } from './helpers/msalClients';
 import { sandboxHttp } from './helpers/sandboxHttp';
@@ -9,7 +10,7 @@ let app: { appId: string; secret: string };
 const graphDefault = ['https://graph.microsoft.com/.default'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 'faults' });
+  sandbox = await startSandbox({ seed: 'faults', settings: instantReplication });
   http = sandboxHttp(sandbox);
 });
 afterAll(() => sandbox?.close());

@@ -79,6 +79,18 @@ function guarded(handler: Handler): Handler {
  * /_sandbox: the test-only control API. Every call needs the per-start control token (Authorization: Bearer),
  * because loopback alone is not enough: any page open in a local browser can send requests to 127.0.0.1.
  */
+/**
+ * The control API seeds state that already exists when a test starts (an app someone registered last week), so what
+ * it creates is past Microsoft's replication window (SandboxSettings.replication). Only what clients create through
+ * Graph meets the delays, as on a real tenant. Secrets added here still replicate: tests of 7000215 rely on that.
+ */
+function seedAsReplicated(rt: SandboxRuntime, tenantId: string, app: Application): void {
+  const longAgo = rt.clock.now() - 24 * 3600 * 1000;
+  app.sandbox.createdAtMs = Math.min(app.sandbox.createdAtMs, longAgo);
+  const sp = rt.state.directory(tenantId).findServicePrincipalByAppId(app.appId);
+  if (sp && Date.parse(sp.createdDateTime) > longAgo) sp.createdDateTime = new Date(longAgo).toISOString();
+}
+
 export function createControlMount(rt: SandboxRuntime, hooks: ControlHooks): Mount {
   const router = new Router();
   const add = (method: string, pattern: string, handler: Handler) => router.add(method, pattern, guarded(handler));
@@ -169,6 +181,7 @@ export function createControlMount(rt: SandboxRuntime, hooks: ControlHooks): Mou
     const tenantId = tenantOf(rt, req);
     const { createServicePrincipal, ...input } = await parse(req, schemas.applicationInput);
     const app = createApplication(rt.state, tenantId, input, { createServicePrincipal });
+    seedAsReplicated(rt, tenantId, app);
     return ok(app, 201);
   });
   add('PATCH', '/tenants/:tenant/applications/:appId', async (req) => {
@@ -199,6 +212,7 @@ export function createControlMount(rt: SandboxRuntime, hooks: ControlHooks): Mou
     const app = rt.state.findApplication(input.appId);
     if (!app) throw new BadRequest(`Application ${input.appId} not found`);
     const sp = ensureServicePrincipal(rt.state, tenantId, app);
+    seedAsReplicated(rt, tenantId, app);
     if (input.appRoleAssignmentRequired !== undefined) sp.appRoleAssignmentRequired = input.appRoleAssignmentRequired;
     return ok({ ...sp, appRoles: sp.appRoles.length, oauth2PermissionScopes: sp.oauth2PermissionScopes.length }, 201);
   });

@@ -4,7 +4,7 @@ import { delegatedConsentRoles } from '../model/wellKnownIds';
 
 /**
  * Graph-only switches. They live beside SandboxSettings (not in it) because this phase may not edit that file;
- * `replication.applicationDelayMs` and `faults.graph` still come from SandboxSettings.
+ * replication delays (`replication.*`) and `faults.graph` come from SandboxSettings.
  */
 export interface GraphSettings {
   /** Entra's "Users can register applications" (default Yes). Per-tenant overrides below. */
@@ -13,15 +13,6 @@ export interface GraphSettings {
   usersCanCreateSecurityGroups: boolean;
   /** Per-tenant overrides of the two user settings above, keyed by tenant id. */
   tenantOverrides: Record<string, { usersCanRegisterApplications?: boolean; usersCanCreateSecurityGroups?: boolean }>;
-  replication: {
-    /**
-     * facts §4.2: reads and updates of a just-created application can 404 for a while. 0 turns it off. (The
-     * service-principal creation delay is SandboxSettings.replication.applicationDelayMs.)
-     */
-    applicationReadDelayMs: number;
-    /** facts §4.2: appRoleAssignedTo / oauth2PermissionGrants naming a just-created service principal 404 for this long. */
-    servicePrincipalReferenceDelayMs: number;
-  };
   /**
    * facts §5.1: a duplicate oauth2PermissionGrant is 400 "Permission entry already exists." [OBS]; one mock
    * answers 409 Request_MultipleObjectsWithSameKeyValue. Uncertain, so switchable.
@@ -56,7 +47,6 @@ export function defaultGraphSettings(): GraphSettings {
     usersCanRegisterApplications: true,
     usersCanCreateSecurityGroups: true,
     tenantOverrides: {},
-    replication: { applicationReadDelayMs: 0, servicePrincipalReferenceDelayMs: 0 },
     duplicateGrantStatus: 400,
     tenantWideConsentRoles: [...delegatedConsentRoles],
     conditionalAccessWriteRequires: 'allDocumented',

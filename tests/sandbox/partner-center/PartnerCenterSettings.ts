@@ -27,6 +27,14 @@ export interface PartnerCenterSettings {
    */
   totalCount: 'page' | 'all';
   /** Token validation clock skew; Entra-protected APIs allow 5 minutes. */
+  /**
+   * Since 1 April 2026 Partner Center refuses App+User calls whose token shows no multi-factor authentication (`amr`
+   * without "mfa"): 401 with error code 900421 (learn.microsoft.com/partner-center/security/partner-security-
+   * requirements-mandating-mfa, "Beginning April 1, 2026 all App+User usage of Partner Center APIs will enforce the
+   * usage of MFA"; the 401 + 900421 answer as Microsoft's announcements give it, quoted by cloudcockpit.com and
+   * tagydes.com). App-only calls are not affected. [UNVERIFIED] the description text. 'off' = before that date.
+   */
+  appUserMfa: 'enforced' | 'off';
   clockSkewSeconds: number;
 }
 
@@ -43,6 +51,7 @@ export function defaultPartnerCenterSettings(): PartnerCenterSettings {
     deleteConsentStatus: 204,
     defaultPageSize: 100,
     totalCount: 'page',
+    appUserMfa: 'enforced',
     clockSkewSeconds: 300,
   };
 }

@@ -25,14 +25,51 @@ export interface FaultProfile {
   throttle: ThrottleSettings | null;
 }
 
+export interface TenantPolicies {
+  appManagementPolicy?: { passwordAddition?: boolean; passwordLifetimeDays?: number };
+  /** Conditional Access is a Microsoft Entra ID P1 feature (learn.microsoft.com/entra/identity/conditional-access/overview#license-requirements). Default 'p1'. */
+  entraIdPlan?: 'free' | 'p1' | 'p2';
+  /** Security defaults on: Microsoft's baseline MFA for everyone, which excludes Conditional Access policies. */
+  securityDefaults?: boolean;
+}
+
 export interface SandboxSettings {
+  /**
+   * Microsoft's eventual consistency (facts §4.2; devblogs.microsoft.com/identity "Designing for Eventual Consistency
+   * for Microsoft Entra"). Every kind is on by default, briefly, so every run meets it as a real tenant does.
+   */
   replication: {
-    /** A new application is invisible to service-principal creation for this long (facts §4.2; used by the Graph phase). */
+    /**
+     * A new application is unknown to service-principal creation and to the token endpoint for this long: POST
+     * /servicePrincipals answers as `servicePrincipalCreateError` says, and client credentials for it get AADSTS700016.
+     */
     applicationDelayMs: number;
+    /**
+     * How POST /servicePrincipals fails while the application replicates. '403': Authorization_RequestDenied "When
+     * using this permission, the backing application of the service principal being created must in the local tenant"
+     * (Azure/azure-cli#28009, hashicorp/terraform-provider-azuread#992 labelled "consistency", Azure/azure-powershell
+     * #29530 "intermittently"; hamilton's odata errors name it ErrorServicePrincipalAppInOtherTenant and the provider
+     * retries it). '400': Request_BadRequest NoBackingApplicationObject (facts §4.2). Both are seen; 403 by default.
+     */
+    servicePrincipalCreateError: '403' | '400';
+    /** Reads and updates of a just-created application 404 for this long (facts §4.2). */
+    applicationReadDelayMs: number;
+    /**
+     * A just-created service principal cannot be referenced yet: as the URL's resource it 404s Directory_ObjectNotFound,
+     * as the body's principalId of appRoleAssignedTo it is 400 "Not a valid reference update." (facts §4.2;
+     * terraform-provider-azuread retries exactly that message on appRoleAssignedTo; msgraph-bicep-types#193).
+     */
+    servicePrincipalReferenceDelayMs: number;
     /** A new client secret is rejected with AADSTS7000215 for this long (anchors: CIPP retries exactly this). */
     secretDelayMs: number;
   };
   faults: Record<MountName, FaultProfile>;
+  /**
+   * Per-tenant policies a real tenant may have, keyed by tenant id (replaced whole when patched). None by default.
+   * - `appManagementPolicy`: the tenant's default app management policy (learn.microsoft.com/graph/api/resources/
+   *   tenantappmanagementpolicy): `passwordAddition` blocks new client secrets, `passwordLifetimeDays` caps them.
+   */
+  tenantPolicies: Record<string, TenantPolicies>;
   tokens: {
     /** Entra picks a random access-token lifetime between 60 and 90 minutes; drawn from the seeded stream. */
     accessTokenLifetimeSeconds: { min: number; max: number };
@@ -58,6 +95,14 @@ export interface SandboxSettings {
   clientTenants: ClientTenantSettings;
 }
 
+/**
+ * No replication delay at all. Only for tests of the sandbox's own unrelated semantics (OData shapes, secrets,
+ * faults), which create an object and use it in the next line; every product and end-to-end test keeps the default.
+ */
+export const instantReplication = {
+  replication: { applicationDelayMs: 0, applicationReadDelayMs: 0, servicePrincipalReferenceDelayMs: 0, secretDelayMs: 0 },
+} as const;
+
 const quietProfile = (): FaultProfile => ({
   latency: { kind: 'none' },
   errorRate: 0,
@@ -68,7 +113,14 @@ const quietProfile = (): FaultProfile => ({
 
 export function defaultSettings(): SandboxSettings {
   return {
-    replication: { applicationDelayMs: 0, secretDelayMs: 0 },
+    // Short but real: Microsoft observes seconds to minutes (facts §4.2); a few seconds keep the suites quick.
+    replication: {
+      applicationDelayMs: 1500,
+      servicePrincipalCreateError: '403',
+      applicationReadDelayMs: 1000,
+      servicePrincipalReferenceDelayMs: 1500,
+      secretDelayMs: 2000,
+    },
     faults: {
       identity: quietProfile(),
       graph: quietProfile(),
@@ -76,6 +128,7 @@ export function defaultSettings(): SandboxSettings {
       platform: quietProfile(),
       control: quietProfile(),
     },
+    tenantPolicies: {},
     tokens: {
       accessTokenLifetimeSeconds: { min: 3600, max: 5400 },
       idTokenLifetimeSeconds: 3600,
@@ -99,7 +152,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function applySettingsPatch(settings: SandboxSettings, patch: unknown): SandboxSettings {
   const replaceWhole = new Set([
-    'latency', 'throttle', 'accessTokenLifetimeSeconds',
+    'latency', 'throttle', 'accessTokenLifetimeSeconds', 'tenantPolicies',
     // Graph RU buckets (null switches one off) and the per-tenant override map.
     'appTenant', 'appTenantWrites', 'application', 'tenantWrites', 'tenantOverrides',
   ]);

@@ -16,6 +16,17 @@ describe('capability checks', () => {
     }
   });
 
+  it('a Conditional Access Administrator is not promised the Conditional Access step: its permissions need admin consent first (AADSTS90094)', () => {
+    const [ca] = checkCapabilities([DirectoryRole.ConditionalAccessAdministrator], ['manageConditionalAccess'], name);
+    expect(ca?.allowed).toBe('depends');
+    expect(ca?.note).toContain('AADSTS90094');
+    expect(ca?.note).toContain('admin consent');
+    const [groups] = checkCapabilities([DirectoryRole.GroupsAdministrator], ['manageSecurityGroups'], name);
+    expect(groups?.allowed).toBe('depends');
+    // With a role that can consent for the organization as well, the step is promised.
+    expect(checkCapabilities([DirectoryRole.ConditionalAccessAdministrator, DirectoryRole.ApplicationAdministrator], ['manageConditionalAccess'], name)[0]?.allowed).toBe('yes');
+  });
+
   it('an Application Administrator can set up Clment but not grant bvoip’s application permission', () => {
     const roles = [DirectoryRole.ApplicationAdministrator];
     const clment = checkCapabilities(roles, platformRequirements.clment.capabilities, name);

@@ -42,15 +42,35 @@ export const publicCloud: CloudProfile = {
   deviceLoginUrl: 'https://microsoft.com/devicelogin',
 };
 
-/** GCC High and DoD. Partner Center automation is not offered here until we can test it. */
+/**
+ * US Government L4 (GCC High). Partner Center automation is not offered here until we can test it.
+ * Endpoints: https://learn.microsoft.com/graph/deployments ("Microsoft Graph for US Government L4").
+ */
 export const usGovernmentCloud: CloudProfile = {
   id: 'usgov',
-  name: 'Microsoft Entra ID for US Government (GCC High, DoD)',
+  name: 'Microsoft Entra ID for US Government (GCC High)',
   authorityHost: 'https://login.microsoftonline.us',
   graphBaseUrl: 'https://graph.microsoft.us/v1.0',
   graphResource: 'https://graph.microsoft.us',
   portalUrl: 'https://portal.azure.us',
   deviceLoginUrl: 'https://microsoft.com/deviceloginus',
+};
+
+/**
+ * US Government L5 (DoD): the same Entra sign-in host as GCC High, but its own Microsoft Graph host,
+ * https://dod-graph.microsoft.us, which is also the resource its scopes are qualified with
+ * (https://learn.microsoft.com/graph/deployments, "Microsoft Graph for US Government L5 (DOD)";
+ * learn.microsoft.com/graph/sdks/national-clouds: a scope naming the Graph domain must use the
+ * national cloud's). A token for graph.microsoft.us is not accepted by the DoD Graph, so sharing the
+ * GCC High profile would fail every call after sign-in.
+ */
+export const usGovernmentDodCloud: CloudProfile = {
+  id: 'usgov-dod',
+  name: 'Microsoft Entra ID for US Government (DoD)',
+  authorityHost: 'https://login.microsoftonline.us',
+  graphBaseUrl: 'https://dod-graph.microsoft.us/v1.0',
+  graphResource: 'https://dod-graph.microsoft.us',
+  portalUrl: 'https://portal.azure.us',
 };
 
 /** Operated by 21Vianet. Partner Center automation is not offered here until we can test it. */
@@ -64,7 +84,7 @@ export const chinaCloud: CloudProfile = {
   deviceLoginUrl: 'https://login.chinacloudapi.cn/common/oauth2/deviceauth',
 };
 
-export const builtInClouds: readonly CloudProfile[] = [publicCloud, usGovernmentCloud, chinaCloud];
+export const builtInClouds: readonly CloudProfile[] = [publicCloud, usGovernmentCloud, usGovernmentDodCloud, chinaCloud];
 
 /** The host[:port] MSAL must be told to trust without instance discovery (facts §11.4). */
 export function knownAuthorityOf(cloud: CloudProfile): string {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { builtInClouds, type CloudProfile } from './cloud-profile';
 import { sandboxCloud } from './sandbox-cloud';
 
-export const cloudIds = ['public', 'usgov', 'china', 'sandbox'] as const;
+export const cloudIds = ['public', 'usgov', 'usgov-dod', 'china', 'sandbox'] as const;
 export type CloudId = (typeof cloudIds)[number];
 
 const sandboxInfoSchema = z.object({

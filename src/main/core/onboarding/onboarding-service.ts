@@ -155,7 +155,7 @@ export class OnboardingService {
     // Preview asks for the whole plan's permissions, so consent or MFA surfaces there, once, and
     // apply (or resume) finds every token silent instead of stopping halfway through a run.
     await authorizeAll(this.scopeSteps(steps), (step) => signIn.tokenFor(plan.homeAccountId, step));
-    const overview = await readTenantOverview(graph('signIn'));
+    const overview = await readTenantOverview(graph('signIn'), await signIn.tokenFor(plan.homeAccountId, 'signIn'));
     const checks = checkCapabilities(
       overview.roles.map((r) => r.templateId),
       Object.keys(capabilities) as Capability[],

@@ -44,6 +44,15 @@ export class PartnerCenterClient {
           return {};
         }
       })();
+      // Since 1 April 2026 Partner Center refuses App+User tokens that show no MFA: 401 with code 900421
+      // (learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa). That is a
+      // sign-in to repeat with MFA, not a missing Partner Center role.
+      if (response.status === 401 && String(body.code) === '900421') {
+        throw new AppError(ErrorCode.SignInRequired, 'Partner Center requires multi-factor authentication: this sign-in did not include it.', {
+          fix: 'Sign in again for the Partner Center step and complete multi-factor authentication. If no MFA prompt appears, your partner tenant does not require MFA for this account yet: turn it on (security defaults or a Conditional Access policy; Partner Center requires it for every partner user), then sign in again.',
+          details: { step: 'partnerCenter', reason: 'mfa', scopes: ['user_impersonation'], partnerCenterCode: '900421' },
+        });
+      }
       const forbidden = response.status === 401 || response.status === 403;
       throw new AppError(
         ErrorCode.PartnerCenterFailed,

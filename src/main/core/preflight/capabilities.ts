@@ -38,6 +38,18 @@ export const capabilities = {
 
 export type Capability = keyof typeof capabilities;
 
+/**
+ * Roles that can consent, for the whole organization, to delegated permissions that need admin
+ * consent (Microsoft's "grant tenant-wide admin consent" article: Global, Privileged Role, Cloud
+ * Application and Application Administrator). The sign-in client asks for such permissions at the
+ * steps below; anyone else meets Entra's "Need admin approval" (AADSTS90094) at that sign-in,
+ * whatever their role allows once the permissions are granted.
+ */
+const canConsentForOrganization: readonly string[] = [R.GlobalAdministrator, R.PrivilegedRoleAdministrator, R.ApplicationAdministrator, R.CloudApplicationAdministrator];
+
+/** Capabilities whose step scopes need admin consent (Policy.*, Group.ReadWrite.All, AppRoleAssignment.ReadWrite.All). */
+const needsAdminConsentedScopes: ReadonlySet<Capability> = new Set(['manageConditionalAccess', 'manageSecurityGroups', 'assignUsers', 'manageAppRegistrations']);
+
 export interface CapabilityCheck {
   capability: Capability;
   label: string;
@@ -58,6 +70,17 @@ export function checkCapabilities(
   return needed.map((capability) => {
     const spec: { label: string; roles: readonly string[]; otherwise?: string } = capabilities[capability];
     const byRole = spec.roles.some((r) => held.has(r));
+    // A Conditional Access, Security, Groups or User Administrator holds the role for the change but
+    // cannot consent to the permissions the step signs in with (AADSTS90094): promise it only with that.
+    if (byRole && needsAdminConsentedScopes.has(capability) && !canConsentForOrganization.some((r) => held.has(r))) {
+      return {
+        capability,
+        label: spec.label,
+        allowed: 'depends',
+        note: `Your role allows this, but the permissions this step signs in with need an administrator’s consent first (otherwise Microsoft answers "Need admin approval", AADSTS90094). Ask a ${canConsentForOrganization.map(roleName).join(', ')} to grant admin consent for them (the admin consent page), then run this step.`,
+        grantedBy: spec.roles.map(roleName),
+      };
+    }
     return {
       capability,
       label: spec.label,

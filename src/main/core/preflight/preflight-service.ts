@@ -33,8 +33,8 @@ export class PreflightService {
     const graphFor = (step: StepId) =>
       createGraphClient({ cloud: this.cloud, fetchFn: this.signIn.cloudFetch, getAccessToken: () => this.signIn.tokenFor(homeAccountId, step) });
     // Sign-in's own token first, so an expired sign-in or MFA demand surfaces as itself.
-    await this.signIn.tokenFor(homeAccountId, 'signIn');
-    const overview = await readTenantOverview(graphFor('signIn'));
+    const signInToken = await this.signIn.tokenFor(homeAccountId, 'signIn');
+    const overview = await readTenantOverview(graphFor('signIn'), signInToken);
     const partnerCenter = new PartnerCenterClient(this.cloud, this.signIn.cloudFetch, () => this.signIn.tokenFor(homeAccountId, 'partnerCenter'));
     const authorize = (step: StepId) => this.signIn.tokenFor(homeAccountId, step);
     const reach = await Promise.all([

@@ -27,6 +27,6 @@ export function findApplicationOr404(ctx: GraphContext, keyParam: string): Appli
   const app = lookupApplication(ctx, keyParam);
   const value = parseKey(keyParam).value;
   if (!app) throw graphErrors.notFound(value);
-  if (ctx.rt.clock.now() - app.sandbox.createdAtMs < ctx.settings.replication.applicationReadDelayMs) throw graphErrors.notFound(value);
+  if (ctx.rt.clock.now() - app.sandbox.createdAtMs < ctx.rt.settings.replication.applicationReadDelayMs) throw graphErrors.notFound(value);
   return app;
 }

@@ -15,17 +15,31 @@ export function findServicePrincipalOr404(ctx: GraphContext, keyParam: string): 
   return sp;
 }
 
+function replicating(ctx: GraphContext, sp: ServicePrincipal): boolean {
+  const delay = ctx.rt.settings.replication.servicePrincipalReferenceDelayMs;
+  return delay > 0 && ctx.rt.clock.now() - Date.parse(sp.createdDateTime) < delay;
+}
+
 /**
- * facts §4.2: for a while after a service principal is created, references to it (appRoleAssignedTo,
- * oauth2PermissionGrants) fail with Directory_ObjectNotFound.
+ * facts §4.2: for a while after a service principal is created, naming it in the URL of appRoleAssignedTo or as a
+ * grant's client/resource fails with Directory_ObjectNotFound.
  */
 export function requireReplicated(ctx: GraphContext, sp: ServicePrincipal): void {
-  const delay = ctx.settings.replication.servicePrincipalReferenceDelayMs;
-  if (delay > 0 && ctx.rt.clock.now() - Date.parse(sp.createdDateTime) < delay) {
+  if (replicating(ctx, sp)) {
     throw new GraphHttpError(
       404,
       'Directory_ObjectNotFound',
       `Resource '${sp.id}' does not exist or one of its queried reference-property objects are not present.`,
     );
   }
+}
+
+/**
+ * The same delay seen from the other side: a just-created service principal given as the principalId of a new
+ * appRoleAssignment is a reference the directory cannot resolve yet, and Graph answers 400 Request_BadRequest
+ * "Not a valid reference update." (microsoftgraph/microsoft-graph-docs#20133; hashicorp/terraform-provider-azuread
+ * retries a 400 matching exactly this message when creating app role assignments; msgraph-bicep-types#193).
+ */
+export function requireReplicatedReference(ctx: GraphContext, sp: ServicePrincipal): void {
+  if (replicating(ctx, sp)) throw new GraphHttpError(400, 'Request_BadRequest', 'Not a valid reference update.');
 }

@@ -11,7 +11,7 @@ import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
 import { listCollection } from '../odata/listCollection';
 import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
-import { findServicePrincipalOr404, requireReplicated } from '../ops/findServicePrincipal';
+import { findServicePrincipalOr404, requireReplicated, requireReplicatedReference } from '../ops/findServicePrincipal';
 import { serializeAppRoleAssignment } from '../serialize/serializeAppRoleAssignment';
 
 function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRoleAssignment['principalType']; displayName: string; sp?: ServicePrincipal } {
@@ -22,7 +22,7 @@ function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRo
   if (group) return { type: 'Group', displayName: group.displayName };
   const sp = ctx.directory.servicePrincipals.get(id);
   if (sp) {
-    requireReplicated(ctx, sp);
+    requireReplicatedReference(ctx, sp);
     return { type: 'ServicePrincipal', displayName: sp.displayName, sp };
   }
   throw graphErrors.notFound(principalId);

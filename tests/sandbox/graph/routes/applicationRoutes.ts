@@ -106,6 +106,29 @@ function parseDate(value: unknown, property: string): number | undefined {
   return ms;
 }
 
+/** The tenant default app management policy's id (tenantAppManagementPolicy: "Default tenant policy", fixed id). */
+const defaultAppManagementPolicyId = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The tenant's app management policy on addPassword. Over the maximum lifetime: 400
+ * CredentialInvalidLifetimeAsPerAppPolicy with an InvalidKeyEndDate detail (OfficeDev/microsoft-365-agents-toolkit
+ * #10998 and #10905 quote the whole body; microsoft/PubSec-Info-Assistant#681 and Azure/azure-cli#28522 the
+ * message; CIPP-API#1970 adapts to it). Secrets forbidden: 400 CredentialTypeNotAllowedAsPerAppPolicy (the code as
+ * microsoft-365-agents-toolkit's aadErrorCode table has it; [UNVERIFIED] message wording, which no source quotes).
+ */
+function enforceAppManagementPolicy(ctx: GraphContext, startMs: number, endMs: number): void {
+  const policy = ctx.rt.settings.tenantPolicies[ctx.directory.id]?.appManagementPolicy;
+  if (!policy) return;
+  if (policy.passwordAddition) {
+    const message = `Credential type not allowed as per assigned policy '${defaultAppManagementPolicyId}'.`;
+    throw new GraphHttpError(400, 'CredentialTypeNotAllowedAsPerAppPolicy', message, { details: [{ code: 'InvalidCredentialType', message, target: 'PasswordCredentials' }] });
+  }
+  if (policy.passwordLifetimeDays !== undefined && endMs - startMs > policy.passwordLifetimeDays * 24 * 3600 * 1000) {
+    const message = `Credential lifetime exceeds the max value allowed as per assigned policy '${defaultAppManagementPolicyId}'.`;
+    throw new GraphHttpError(400, 'CredentialInvalidLifetimeAsPerAppPolicy', message, { details: [{ code: 'InvalidKeyEndDate', message, target: 'EndDate' }] });
+  }
+}
+
 export const applicationRoutes: GraphRoute[] = [
   {
     method: 'GET',
@@ -192,6 +215,7 @@ export const applicationRoutes: GraphRoute[] = [
         // facts §3.3 [OBS text, UNVERIFIED code].
         throw graphErrors.badRequest(`You can only add a maximum of ${ctx.settings.msaAudienceMaxPasswords} encrypted credentials.`);
       }
+      enforceAppManagementPolicy(ctx, start ?? ctx.rt.clock.now(), end ?? (start ?? ctx.rt.clock.now()) + 2 * 365 * 24 * 3600 * 1000);
       const displayName = typeof input.displayName === 'string' ? input.displayName : null;
       // The model's addPassword stores the hash the token endpoint checks, so the secret works for client_credentials.
       const { credential, secretText } = addPassword(ctx.rt.state, app, {

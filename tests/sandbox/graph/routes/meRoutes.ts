@@ -24,6 +24,12 @@ function me(ctx: GraphContext): User {
   return ctx.caller.user;
 }
 
+/** Graph's "limited information" form of a directory object: @odata.type and id kept, every other property null. */
+function limitedUnless(readable: boolean, full: Record<string, unknown>): Record<string, unknown> {
+  if (readable) return full;
+  return Object.fromEntries(Object.entries(full).map(([k, v]) => [k, k === '@odata.type' || k === 'id' ? v : null]));
+}
+
 export const meRoutes: GraphRoute[] = [
   {
     method: 'GET',
@@ -42,9 +48,17 @@ export const meRoutes: GraphRoute[] = [
       const user = me(ctx);
       const roles = user.sandbox.directoryRoleTemplateIds.filter((r) => r !== roleTemplateIds.user);
       const groups = [...ctx.directory.groups.values()].filter((g) => g.members.includes(user.id));
+      // learn.microsoft.com/graph/api/user-list-memberof ("Important"): when the app may not read an object type in
+      // the collection, those members come back "with limited information": only @odata.type and id, every other
+      // property null. With User.Read alone that is every directory role and every group (learn.microsoft.com/answers
+      // /a/1138585 shows the same). Reading directoryRole needs RoleManagement.Read.Directory or Directory.Read.All
+      // (directoryrole-list); groups need GroupMember.Read.All or a Group/Directory read permission.
+      const canRead = (...scopes: string[]) => ctx.caller.scopes.size === 0 || scopes.some((s) => ctx.caller.scopes.has(s.toLowerCase()));
+      const readsRoles = canRead('RoleManagement.Read.Directory', 'RoleManagement.ReadWrite.Directory', 'Directory.Read.All', 'Directory.ReadWrite.All');
+      const readsGroups = canRead('GroupMember.Read.All', 'Group.ReadBasic.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All');
       const items: Array<Record<string, unknown>> = [
-        ...roles.map((r) => serializeDirectoryRole(ctx.directory.id, r)),
-        ...groups.map((g) => ({ '@odata.type': '#microsoft.graph.group', ...serializeGroup(g, ctx.data, ctx.directory.defaultDomain) })),
+        ...roles.map((r) => limitedUnless(readsRoles, serializeDirectoryRole(ctx.directory.id, r))),
+        ...groups.map((g) => limitedUnless(readsGroups, { '@odata.type': '#microsoft.graph.group', ...serializeGroup(g, ctx.data, ctx.directory.defaultDomain) })),
       ];
       return listCollection(ctx, items, {
         contextFragment: 'directoryObjects',

@@ -17,7 +17,7 @@ import { findServicePrincipalOr404 } from '../ops/findServicePrincipal';
 import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import { serializeServicePrincipal } from '../serialize/serializeServicePrincipal';
 
-/** facts §4.2: the appId does not (yet) name an application this tenant may install. */
+/** facts §4.2: the appId does not name an application this tenant may install. */
 function noBackingApplication(appId: string): GraphHttpError {
   const message = `The appId '${appId}' of the service principal does not reference a valid application object.`;
   return new GraphHttpError(400, 'Request_BadRequest', message, { details: [{ code: 'NoBackingApplicationObject', message, target: 'appId' }] });
@@ -33,8 +33,12 @@ function createServicePrincipal(ctx: GraphContext, body: Record<string, unknown>
   const appId = body.appId.toLowerCase();
   const app = ctx.rt.state.findApplication(appId);
   const installable = app && (app.signInAudience !== 'AzureADMyOrg' || app.sandbox.homeTenantId === ctx.directory.id);
-  if (!app || !installable || !isApplicationReplicated(ctx.rt.state, app, ctx.rt.settings.replication.applicationDelayMs)) {
-    throw noBackingApplication(body.appId);
+  if (!app || !installable) throw noBackingApplication(body.appId);
+  const replication = ctx.rt.settings.replication;
+  if (!isApplicationReplicated(ctx.rt.state, app, replication.applicationDelayMs)) {
+    // SandboxSettings.replication.servicePrincipalCreateError says which of Microsoft's two answers (sources there).
+    if (replication.servicePrincipalCreateError === '400') throw noBackingApplication(body.appId);
+    throw new GraphHttpError(403, 'Authorization_RequestDenied', 'When using this permission, the backing application of the service principal being created must in the local tenant');
   }
   // Delegated: app admins anywhere; otherwise only the owner of the app, in its home tenant.
   const owner = app.sandbox.homeTenantId === ctx.directory.id && ctx.data.owners.get(app.id)?.has(ctx.caller.objectId);

@@ -58,6 +58,11 @@ export function tokenRoute(rt: SandboxRuntime, version: 1 | 2 = 2): Handler {
     // [UNVERIFIED] a v1 client-credentials request without `resource` names no API; Entra's wording for the
     // missing parameter is assumed to be the generic 900144.
     if (version === 1 && !resource && grantType === 'client_credentials') return aadErrorReply(aadsts.missingParameter('resource'), ctx);
+    // A brand-new application is briefly unknown to the token endpoint too (facts §4.2; Azure CLI's
+    // create-for-rbac and CIPP retry a first token request that fails with 700016 after creating an app).
+    if (rt.clock.now() - app.sandbox.createdAtMs < rt.settings.replication.applicationDelayMs) {
+      return aadErrorReply(aadsts.applicationNotFound(clientId, directoryName), ctx);
+    }
     const loop = detectTokenLoop(rt, { grantType, clientId, tenant: authority.kind === 'tenant' ? authority.seed.id : authority.kind, form });
     if (loop) {
       const retryAfter: Record<string, string> = loop.status === 429 ? { 'retry-after': String(rt.settings.clientTenants.tokenLoop.clientCredentialsRetryAfterSeconds) } : {};

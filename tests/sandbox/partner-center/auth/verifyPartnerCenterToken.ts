@@ -31,6 +31,7 @@ export async function verifyPartnerCenterToken(
   rt: SandboxRuntime,
   authorization: string | undefined,
   clockSkewSeconds: number,
+  appUserMfa: 'enforced' | 'off' = 'enforced',
 ): Promise<{ ok: true; caller: PartnerCenterCaller } | { ok: false; error: PartnerCenterFailure }> {
   const header = authorization?.trim() ?? '';
   if (!header.toLowerCase().startsWith('bearer ') || header.slice(7).trim() === '') {
@@ -61,6 +62,9 @@ export async function verifyPartnerCenterToken(
   if (seed.kind !== 'partner') return { ok: false, error: pcErrors.notAPartner(tid) };
   const scp = stringClaim(claims, 'scp');
   const oid = stringClaim(claims, 'oid')?.toLowerCase() ?? null;
+  // PartnerCenterSettings.appUserMfa: App+User tokens must show MFA in `amr` (sources there).
+  const amr = Array.isArray(claims.amr) ? claims.amr : [];
+  if (scp !== undefined && appUserMfa === 'enforced' && !amr.includes('mfa')) return { ok: false, error: pcErrors.mfaRequired() };
   return {
     ok: true,
     caller: {

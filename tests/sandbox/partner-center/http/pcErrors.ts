@@ -12,6 +12,10 @@ export const pcErrors = {
   /** The 401 of Partner Center's error-codes page carries this challenge header [DOC error-codes]. */
   unauthorized: (description: string) =>
     fail(401, '401', description, { 'www-authenticate': 'OAuth realm=urn:cpsvc:cpid:sandbox' }),
+  mfaRequired: () =>
+    fail(401, '900421', 'Multi-factor authentication is required for App+User calls to Partner Center. The access token has no MFA claim.', {
+      'www-authenticate': 'OAuth realm=urn:cpsvc:cpid:sandbox',
+    }),
   notAPartner: (tenantId: string) => fail(403, '403', `The tenant ${tenantId} is not a Partner Center partner.`),
   /** facts §8.1: "App-only explicit consent not supported under GDAP; it's app+user (delegated) consent". */
   appPlusUserRequired: () => fail(403, '403', 'This operation requires App+User credentials; app-only tokens are not supported.'),

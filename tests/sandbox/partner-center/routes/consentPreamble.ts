@@ -20,7 +20,7 @@ export async function consentPreamble(
   settings: PartnerCenterSettings,
   req: SandboxRequest,
 ): Promise<{ ok: true; caller: PartnerCenterCaller; customer: TenantSeed } | { ok: false; reply: Reply }> {
-  const auth = await verifyPartnerCenterToken(rt, req.header('authorization'), settings.clockSkewSeconds);
+  const auth = await verifyPartnerCenterToken(rt, req.header('authorization'), settings.clockSkewSeconds, settings.appUserMfa);
   if (!auth.ok) return { ok: false, reply: pcErrorReply(settings, auth.error) };
   const throttled = takeApplicationConsentToken(rt, settings, auth.caller.appId);
   if (throttled) return { ok: false, reply: pcErrorReply(settings, throttled) };

@@ -34,7 +34,7 @@ function pagePosition(req: SandboxRequest, settings: PartnerCenterSettings): Cus
  */
 export function customersRoute(rt: SandboxRuntime, settings: PartnerCenterSettings): Handler {
   return async (req) => {
-    const auth = await verifyPartnerCenterToken(rt, req.header('authorization'), settings.clockSkewSeconds);
+    const auth = await verifyPartnerCenterToken(rt, req.header('authorization'), settings.clockSkewSeconds, settings.appUserMfa);
     if (!auth.ok) return pcErrorReply(settings, auth.error);
     const position = pagePosition(req, settings);
     if (typeof position === 'string') return pcErrorReply(settings, pcErrors.badRequest(position));

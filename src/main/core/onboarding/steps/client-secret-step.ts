@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { addPassword, getApplicationByAppId, removePassword } from '../../graph/ops/applications';
+import { getApplicationByAppId, removePassword } from '../../graph/ops/applications';
 import { isReplicationDelay } from '../../graph/ops/graph-error-info';
 import type { AppRegistrationSpec } from '../../platforms/platform-profile';
 import { SECRET_DISPLAY_NAME_PREFIX, secretVaultRef } from '../desired-app';
 import type { ManagedSecret } from '../managed-app-repository';
 import type { OnboardingStep, StepContext } from '../onboarding-step';
 import { waitForReplication } from '../wait-for-replication';
+import { addSecretWithinPolicy } from './add-secret-within-policy';
 import { requireManagedApp } from './find-managed-app';
 
 /** A secret closer than this to expiry is replaced, so the platform never runs on a dying secret. */
 const RENEW_BEFORE_MS = 30 * 24 * 60 * 60 * 1000;
-
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-}
 
 /** The newest secret we hold (in the vault) that is still on the app and not about to expire. */
 async function usableSecret(ctx: StepContext, role: AppRegistrationSpec['role'], liveKeyIds: Set<string>): Promise<ManagedSecret | undefined> {
@@ -101,7 +96,7 @@ export function clientSecretStep(spec: AppRegistrationSpec & { secret: { lifetim
       // attempt finds the secret by this name and removes it.
       const marker = `${SECRET_DISPLAY_NAME_PREFIX}${now.toISOString().slice(0, 10)} #${randomBytes(4).toString('hex')}`;
       ctx.apps.markSecretPending(ctx.workspaceId, spec.role, marker, now.toISOString());
-      const credential = await addPassword(client, appObjectId, marker, addMonths(now, spec.secret.lifetimeMonths).toISOString());
+      const credential = await addSecretWithinPolicy(client, appObjectId, marker, now, spec.secret.lifetimeMonths, (message) => ctx.report(message));
       if (!credential.secretText) throw new Error('Microsoft returned no secret value for the new client secret.');
       const vaultRef = secretVaultRef(ctx.workspaceId, spec.role, credential.keyId);
       await ctx.vault.put(vaultRef, credential.secretText);

@@ -131,7 +131,21 @@ export function mfaPolicyStep(spec: MfaPolicySpec, objects: ManagedObjectReposit
         if (details.length > 0) await patiently(() => updateConditionalAccessPolicy(client, policy.id, patch));
         return { policyId: policy.id, created: false, changed: details };
       } catch (error) {
-        if (graphErrorInfo(error).status === 403) {
+        const info = graphErrorInfo(error);
+        // Tenant states Microsoft refuses a policy in (sandbox: SandboxSettings.tenantPolicies, sources there).
+        if (info.status === 400 && /premium|licen[cs]e/i.test(info.message)) {
+          throw new AppError(ErrorCode.StepBlocked, `Your tenant has no Microsoft Entra ID P1 or P2 licence, which Conditional Access needs, so the policy "${spec.displayName}" cannot be created.`, {
+            fix: 'Add Microsoft Entra ID P1 (included in Microsoft 365 Business Premium and E3/E5) to the tenant, or turn this option off and require MFA another way (security defaults), then run the wizard again.',
+            cause: error,
+          });
+        }
+        if (info.status === 400 && /security defaults/i.test(info.message)) {
+          throw new AppError(ErrorCode.StepBlocked, `Security defaults are on in your tenant, and Microsoft does not allow Conditional Access policies while they are, so "${spec.displayName}" cannot be turned on.`, {
+            fix: 'Either keep security defaults (they already require MFA for everyone) and turn this option off, or turn security defaults off (Entra admin center › Overview › Properties › Manage security defaults) once your own policies replace them, then run the wizard again.',
+            cause: error,
+          });
+        }
+        if (info.status === 403) {
           throw new AppError(ErrorCode.StepBlocked, `Microsoft refused to let you set up the Conditional Access policy "${spec.displayName}".`, {
             fix: `${rolesThatCan('manageConditionalAccess')} can, in a tenant with Microsoft Entra ID P1 or P2. Then run the wizard again.`,
             cause: error,

@@ -22,8 +22,10 @@ async function secretWorks(ctx: StepContext, appId: string, secret: string): Pro
     system: { networkClient: new MsalNetworkClient(ctx.fetchFn) },
   });
   await waitForReplication(() => cca.acquireTokenByClientCredential({ scopes: [`${ctx.cloud.graphResource}/.default`], skipCache: true }), {
-    // A secret created seconds ago is refused until Microsoft has replicated it (facts §10.2, anchors: CIPP).
-    isTransient: (e) => aadstsCodeOf(e) === 7000215,
+    // A secret created seconds ago is refused until Microsoft has replicated it (facts §10.2, anchors: CIPP),
+    // and a brand-new app can be unknown to the token endpoint for a while (700016, facts §4.2). Graph has
+    // just returned this app, so 700016 here can only be replication, not a wrong client or tenant ID.
+    isTransient: (e) => aadstsCodeOf(e) === 7000215 || aadstsCodeOf(e) === 700016,
     onWait: (ms) => ctx.report('Waiting for Microsoft to replicate the new client secret', ms),
   });
 }
