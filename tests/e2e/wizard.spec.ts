@@ -208,7 +208,7 @@ test.describe('drift and recovery', () => {
   for (const point of killPoints) {
     test(`the host killed ${point.name} resumes after a restart with no duplicate (replication delay and 429s on)`, async ({ app, sandbox }) => {
       // Two host processes, three sign-ins, and throttled Graph calls with replication delays on.
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       sandbox.patchSettings({
         replication: { applicationDelayMs: 1000, secretDelayMs: 1000 },
         faults: { graph: { throttle: { capacity: 10, refillPerSecond: 5 }, latency: { kind: 'uniform', minMs: 20, maxMs: 200 } } },
