@@ -204,6 +204,38 @@ describe('interactive sign-in with PublicClientApplication.acquireTokenInteracti
     expect(decodeJwt(result.accessToken).amr).toEqual(['pwd', 'mfa']);
   });
 
+  it('applies a client tenant’s Conditional Access for service provider users to GDAP sign-ins: MFA page, or AADSTS53003', async () => {
+    sandbox.reset();
+    await freshBrowser();
+    const ga = user('globalAdmin');
+    const pca = publicClient(sandbox);
+    await interactive(pca, { username: ga.username, password: ga.password, consent: 'accept' });
+    let trace: SignInTrace | undefined;
+    const mfaTenant = `${sandbox.info.authority}/${tenantOfKind('caMfaForServiceProviders').tenantId}`;
+    const result = await pca.acquireTokenInteractive({
+      scopes: graphScopes,
+      authority: mfaTenant,
+      loginHint: ga.username,
+      openBrowser: async (url) => {
+        trace = await runSignIn(page, { mfaCode: ga.mfaCode, consent: 'accept' }, url);
+      },
+    });
+    expect(trace?.pages).toEqual(['mfa', 'consent', 'redirected']);
+    expect(decodeJwt(result.accessToken).amr).toEqual(['pwd', 'mfa']);
+
+    const blocked = await expectAadsts(
+      pca.acquireTokenInteractive({
+        scopes: graphScopes,
+        authority: `${sandbox.info.authority}/${tenantOfKind('caBlocksServiceProviders').tenantId}`,
+        loginHint: ga.username,
+        openBrowser: async (url) => {
+          trace = await runSignIn(page, {}, url);
+        },
+      }),
+    );
+    expect(blocked.code).toBe(53003);
+  });
+
   it('shows "Need admin approval" when GDAP grants only Directory Readers, and the app gets AADSTS65001', async () => {
     sandbox.reset();
     await freshBrowser();
