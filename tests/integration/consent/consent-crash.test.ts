@@ -6,7 +6,8 @@ import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import { startConsentEnv, type ConsentEnv } from './consent-env';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-const TENANTS = 500;
+// 500 by default (the issue's number); CONSENT_CRASH_TENANTS makes a quicker local check.
+const TENANTS = Number(process.env['CONSENT_CRASH_TENANTS'] ?? 500);
 const KILLS = 10;
 let env: ConsentEnv;
 let ws: string;
@@ -58,14 +59,14 @@ function runChild(cloudFile: string, kill: 'early' | number | null): Promise<{ o
   });
 }
 
-describe('a 500-tenant run killed with SIGKILL again and again', () => {
+describe(`a ${TENANTS}-tenant run killed with SIGKILL again and again`, () => {
   it('resumes each time: no tenant consented twice, none skipped, no duplicate grant or service principal', async () => {
     const cloudFile = join(env.dataDir, 'cloud.json');
     writeFileSync(cloudFile, JSON.stringify(sandboxCloud(env.sandbox.info)));
     const progress: string[] = [];
     let kills = 0;
     for (let i = 0; kills < KILLS && i < KILLS * 2; i++) {
-      const result = await runChild(cloudFile, i === 2 || i === 6 ? 'early' : 3 + Math.floor(Math.random() * 30));
+      const result = await runChild(cloudFile, i === 2 || i === 6 ? 'early' : 1 + Math.floor(Math.random() * Math.max(2, TENANTS / 16)));
       progress.push(`${result.killed ? 'killed' : 'ended'}: ${result.out.trim().split('\n').filter((l) => !l.startsWith('PROGRESS')).join(' | ')}`);
       if (result.killed) kills++;
       if (/DONE/.test(result.out)) break;
@@ -102,7 +103,7 @@ describe('a 500-tenant run killed with SIGKILL again and again', () => {
       const cli = dir.findServicePrincipalByAppId('14d82eec-204b-4c2f-b7e8-296a70dab67e')!;
       expect(dir.grantsFor(cli.id, graph.id).filter((g) => g.consentType === 'AllPrincipals').length).toBeLessThanOrEqual(1);
       if (kind === 'gdapFull' || kind === 'unresolvableDomain') {
-        expect(row.status.kind, `${row.tenantId} (${kind})`).toBe('consented');
+        expect(row.status.kind, `${row.tenantId} (${kind}): ${JSON.stringify(row.status)}`).toBe('consented');
         expect(sps).toHaveLength(1);
         consented++;
       } else {
@@ -113,6 +114,6 @@ describe('a 500-tenant run killed with SIGKILL again and again', () => {
       expect(entries, `history of ${row.tenantId}`).toHaveLength(1);
     }
     expect(run.counts.consented).toBe(consented);
-    expect(consented).toBeGreaterThan(50);
+    expect(consented).toBeGreaterThan(TENANTS / 10);
   }, 1_800_000);
 });

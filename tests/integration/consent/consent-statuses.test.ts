@@ -178,3 +178,29 @@ describe('the other strategies', () => {
     expect(statusOf(noGdap)).toMatchObject({ kind: 'consented', evidence: [expect.objectContaining({ check: 'tokenRoles', ok: true })] });
   }, 120_000);
 });
+
+describe('per-client SSO enablement hook', () => {
+  it('hands consented and verified tenants to the platform enabler and shows its answer beside the tenant', async () => {
+    const seen: string[][] = [];
+    const enabler = {
+      enable: async (_ws: string, tenants: readonly { tenantId: string }[]) => {
+        seen.push(tenants.map((t) => t.tenantId));
+        return tenants.map((t) => ({ tenantId: t.tenantId, state: 'enabled' as const, message: 'SSO enabled for this client.' }));
+      },
+    };
+    (env.core.services.consentRuns as unknown as { o: { platformEnabler?: unknown } }).o.platformEnabler = enabler;
+    try {
+      const full = tenantOfKind('gdapFull')[0]!;
+      const expired = tenantOfKind('gdapExpired')[0]!;
+      await runAndWait({ mode: 'verify', tenantIds: [full, expired] });
+      expect(seen).toEqual([[full]]);
+      expect(rows().find((r) => r.tenantId === full)?.platform).toMatchObject({ state: 'enabled', message: 'SSO enabled for this client.' });
+      expect(rows().find((r) => r.tenantId === expired)?.platform).toBeNull();
+      // Already enabled: not sent again.
+      await runAndWait({ mode: 'verify', tenantIds: [full] });
+      expect(seen).toHaveLength(1);
+    } finally {
+      (env.core.services.consentRuns as unknown as { o: { platformEnabler?: unknown } }).o.platformEnabler = undefined;
+    }
+  }, 60_000);
+});

@@ -236,6 +236,10 @@ export class SignInService {
       authority: this.authority(tenantId),
       forceRefresh: true,
     });
+    // MSAL looks through every cached token on each call: start from the persisted cache again now and
+    // then, so the copy never holds thousands of client-tenant tokens (refresh tokens stay valid when
+    // used, learn.microsoft.com/entra/identity-platform/refresh-tokens).
+    if (++this.tenantTokens % 200 === 0) this.tenantPca = undefined;
     return { accessToken: result.accessToken, expiresOn: result.expiresOn };
   }
 
@@ -245,6 +249,7 @@ export class SignInService {
    * vault after each token, and those access tokens are useless after the run anyway.
    */
   private tenantPca: PublicClientApplication | undefined;
+  private tenantTokens = 0;
 
   private async tenantClient(): Promise<PublicClientApplication> {
     if (!this.tenantPca) {
