@@ -9,7 +9,7 @@ import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import { createGraphClient } from '../graph/create-graph-client';
 import { readTenantOverview } from '../graph/read-tenant-overview';
-import type { AppRegistrationSpec, PlatformProfile } from '../platforms/platform-profile';
+import type { PlatformProfile } from '../platforms/platform-profile';
 import { platformProfiles } from '../platforms/platform-profiles';
 import { capabilities, checkCapabilities, type Capability } from '../preflight/capabilities';
 import { roleNames } from '../preflight/directory-roles';
