@@ -59,7 +59,13 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'entra-onboard-real-client-'));
   const dataDir = join(work, 'sandbox');
   const home = join(work, 'home');
-  const sandbox = (await startSandboxProcess(['--data-dir', dataDir, '--tenants', '8', '--app-replication-ms', '0', '--secret-replication-ms', '0'])) as { child: { kill(): void }; info: SandboxInfo };
+  // CLI for Microsoft 365 does not wait for Entra to replicate (it creates the service principal and grants in the
+  // same breath: anchors.md §3), so this check of its protocol forms runs with every replication delay off; the
+  // product's own tests keep the sandbox's default delays.
+  const noReplicationDelay = JSON.stringify({
+    replication: { applicationDelayMs: 0, applicationReadDelayMs: 0, servicePrincipalReferenceDelayMs: 0, secretDelayMs: 0 },
+  });
+  const sandbox = (await startSandboxProcess(['--data-dir', dataDir, '--tenants', '8', '--settings', noReplicationDelay])) as { child: { kill(): void }; info: SandboxInfo };
   const info = sandbox.info;
   let restoreHosts: (() => void) | null = null;
   let proxy: { close(): void } | null = null;
