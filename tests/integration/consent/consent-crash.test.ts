@@ -13,6 +13,7 @@ let env: ConsentEnv;
 let ws: string;
 
 beforeAll(async () => {
+  if (process.env['EO_CRASH_TEST'] !== '1') return;
   env = await startConsentEnv('eo-crash-', { tenants: TENANTS });
   ws = await env.setUp('bvoip');
   await env.core.services.clientTenants.discover(ws, env.homeAccountId, ['gdap', 'partnerCenter']);
@@ -59,7 +60,9 @@ function runChild(cloudFile: string, kill: 'early' | number | null): Promise<{ o
   });
 }
 
-describe(`a ${TENANTS}-tenant run killed with SIGKILL again and again`, () => {
+// About 10 minutes on a quiet 2-core machine (eleven console processes over 500 tenants): run it with
+// EO_CRASH_TEST=1 (and CONSENT_CRASH_TENANTS=N for a quicker check).
+describe.runIf(process.env['EO_CRASH_TEST'] === '1')(`a ${TENANTS}-tenant run killed with SIGKILL again and again`, () => {
   it('resumes each time: no tenant consented twice, none skipped, no duplicate grant or service principal', async () => {
     const cloudFile = join(env.dataDir, 'cloud.json');
     writeFileSync(cloudFile, JSON.stringify(sandboxCloud(env.sandbox.info)));
@@ -68,7 +71,8 @@ describe(`a ${TENANTS}-tenant run killed with SIGKILL again and again`, () => {
     for (let i = 0; kills < KILLS && i < KILLS * 2; i++) {
       const result = await runChild(cloudFile, i === 2 || i === 6 ? 'early' : 1 + Math.floor(Math.random() * Math.max(2, TENANTS / 16)));
       progress.push(`${result.killed ? 'killed' : 'ended'}: ${result.out.trim().split('\n').filter((l) => !l.startsWith('PROGRESS')).join(' | ')}`);
-      if (result.killed) kills++;
+      // A kill that lands after the run finished is not a crash of a run.
+      if (result.killed && !/DONE/.test(result.out)) kills++;
       if (/DONE/.test(result.out)) break;
     }
     // And the last one runs to the end.
