@@ -31,5 +31,9 @@ export const ErrorCode = {
   RunInProgress: 'run_in_progress',
   WizardAnswersInvalid: 'wizard_answers_invalid',
   VerificationFailed: 'verification_failed',
+  TenantNotFound: 'tenant_not_found',
+  TenantInvalid: 'tenant_invalid',
+  ClientTenantsNotApplicable: 'client_tenants_not_applicable',
+  ConsentRunNotFound: 'consent_run_not_found',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,6 +3,9 @@ import type { AppInfo, HostKind } from '../../shared/contract/requests';
 import { AuthService } from './auth/auth-service';
 import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
+import { ClientTenantService } from './consent/client-tenant-service';
+import { ConsentRunService } from './consent/consent-run-service';
+import { resolveConsentTarget } from './consent/resolve-consent-target';
 import { EventBus } from './events/event-bus';
 import type { CrashPoint } from './onboarding/onboarding-engine';
 import { OnboardingService } from './onboarding/onboarding-service';
@@ -55,6 +58,8 @@ export interface Core {
     browserConsent: BrowserConsentService;
     delivery: PlatformDeliveryService;
     envFiles: EnvFileExporter;
+    clientTenants: ClientTenantService;
+    consentRuns: ConsentRunService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -113,6 +118,19 @@ export function createCore(options: CoreOptions): Core {
     delivery,
     options.chooseEnvFilePath ?? (async (name) => join(options.dataDir, 'exports', name)),
   );
+  // Client tenants (issue 10): its own module, reading the workspace's app from the setup's plan.
+  const consentTarget = (workspaceId: string) => resolveConsentTarget(db, workspaces, onboarding, workspaceId);
+  const clientTenants = new ClientTenantService({
+    db,
+    workspaces,
+    events,
+    cloud: options.cloud,
+    fetchFn: signIn.cloudFetch,
+    target: consentTarget,
+    token: (homeAccountId, step) => signIn.tokenFor(homeAccountId, step),
+    partnerTenantOf: async (homeAccountId) => (await signIn.accounts()).find((a) => a.homeAccountId === homeAccountId)?.tenantId,
+  });
+  const consentRuns = new ConsentRunService();
   return {
     events,
     settings: options.settings,
@@ -125,6 +143,8 @@ export function createCore(options: CoreOptions): Core {
       browserConsent,
       delivery,
       envFiles,
+      clientTenants,
+      consentRuns,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

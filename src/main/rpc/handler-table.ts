@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
 import { authHandlers } from '../core/auth/auth-handlers';
+import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client-tenant-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
@@ -17,5 +18,7 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...onboardingHandlers(services.onboarding),
     ...consentHandlers(services.browserConsent),
     ...deliveryHandlers(services.delivery, services.envFiles),
+    ...clientTenantHandlers(services.clientTenants),
+    ...consentRunHandlers(services.consentRuns),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceCodePromptSchema } from '../domain/auth';
 import { runProgressSchema } from '../domain/onboarding';
+import { consentRunProgressSchema } from '../domain/client-tenants';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
@@ -15,6 +16,15 @@ export const events = {
   /** A step of an onboarding run started, reported progress (replication waits), ended or failed. */
   'run.progress': runProgressSchema,
   'run.finished': z.object({ workspaceId: z.string(), runId: z.string(), status: z.enum(['succeeded', 'failed']) }),
+  /** A client-tenant consent run's counts, rate and time left (at most a few per second), and its end. */
+  'consent.progress': consentRunProgressSchema,
+  /** Rows of the client-tenant list changed (discovery, import, include/exclude, a status read): re-read the page. */
+  'tenants.changed': z.object({
+    workspaceId: z.string(),
+    reason: z.enum(['discovered', 'imported', 'added', 'included', 'strategy', 'status', 'platform']),
+    /** The tenants that changed when few (at most 100); absent means "many, re-read". */
+    tenantIds: z.array(z.string()).optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -4,6 +4,23 @@ import { checklistSchema, handoverFieldSchema, previewItemSchema, runViewSchema,
 import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
 import {
+  addByDomainResultSchema,
+  consentAppSchema,
+  consentRunProgressSchema,
+  consentStartInputSchema,
+  consentStrategySchema,
+  csvImportInputSchema,
+  csvImportResultSchema,
+  discoverResultSchema,
+  exportLinksOutputSchema,
+  historyEntrySchema,
+  statusCountsSchema,
+  tenantIdSchema,
+  tenantSelectionSchema,
+  tenantsListInputSchema,
+  tenantsListOutputSchema,
+} from '../domain/client-tenants';
+import {
   workspaceCreateInputSchema,
   workspaceIdInputSchema,
   workspaceRenameInputSchema,
@@ -84,6 +101,80 @@ export const requests = {
   'preflight.run': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1) }),
     output: preflightSchema,
+  },
+  // ---- client tenants (issue 10): src/main/core/consent ----
+  /** The app being consented and whether the workspace has client tenants at all; counts per status. */
+  'tenants.summary': {
+    input: z.object({ workspaceId: z.string().min(1) }),
+    output: z.object({ app: consentAppSchema, total: z.number().int(), included: z.number().int(), counts: statusCountsSchema }),
+  },
+  /** One page of the merged list, sorted and filtered in the store (5,000 rows never cross IPC at once). */
+  'tenants.list': { input: tenantsListInputSchema, output: tenantsListOutputSchema },
+  /** Reads GDAP customers + relationships and Partner Center customers and merges them into the list. */
+  'tenants.discover': {
+    input: z.object({
+      workspaceId: z.string().min(1),
+      homeAccountId: z.string().min(1),
+      sources: z.array(z.enum(['gdap', 'partnerCenter'])).min(1).default(['gdap', 'partnerCenter']),
+    }),
+    output: discoverResultSchema,
+  },
+  'tenants.importCsv': { input: csvImportInputSchema, output: csvImportResultSchema },
+  /** A tenant ID or domain, resolved through OpenID discovery so a typo is caught now. */
+  'tenants.addByDomain': {
+    input: z.object({ workspaceId: z.string().min(1), domain: z.string().trim().min(1).max(253), name: z.string().trim().max(256).optional() }),
+    output: addByDomainResultSchema,
+  },
+  'tenants.setIncluded': {
+    input: z.object({ workspaceId: z.string().min(1), selection: tenantSelectionSchema, included: z.boolean() }),
+    output: z.object({ changed: z.number().int() }),
+  },
+  /** `default` goes back to the console's choice. */
+  'tenants.setStrategy': {
+    input: z.object({
+      workspaceId: z.string().min(1),
+      selection: tenantSelectionSchema,
+      strategy: z.union([consentStrategySchema, z.literal('default')]),
+    }),
+    output: z.object({ changed: z.number().int() }),
+  },
+  'tenants.history': {
+    input: z.object({ workspaceId: z.string().min(1), tenantId: tenantIdSchema }),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  },
+  /** Starts a run (one per workspace at a time); progress comes as 'consent.progress' events. */
+  'consent.start': { input: consentStartInputSchema, output: z.object({ runId: z.string() }) },
+  /** Stops the running run at once; tenants in flight finish their current request and are left resumable. */
+  'consent.cancel': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
+  /** A new run over the tenants whose status is failed or accessNeeded. */
+  'consent.retryFailed': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), concurrency: z.number().int().min(1).max(64).optional() }),
+    output: z.object({ runId: z.string() }),
+  },
+  /** Resumes an interrupted run (crash, closed laptop) exactly where its journal stopped. */
+  'consent.resume': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1) }),
+    output: z.object({ runId: z.string() }),
+  },
+  /** The latest run (or the one named), null when there was none. */
+  'consent.run': {
+    input: z.object({ workspaceId: z.string().min(1), runId: z.string().optional() }),
+    output: consentRunProgressSchema.nullable(),
+  },
+  /** Past runs, newest first. */
+  'consent.runs': {
+    input: z.object({ workspaceId: z.string().min(1), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(consentRunProgressSchema),
+  },
+  /** Admin consent in the browser for one tenant (the client's Global Administrator signs in); then verified. */
+  'consent.consentInBrowser': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), tenantId: tenantIdSchema }),
+    output: z.object({ granted: z.boolean() }),
+  },
+  /** Admin consent links as CSV plus a message for the clients' own Global Administrators. */
+  'consent.exportLinks': {
+    input: z.object({ workspaceId: z.string().min(1), selection: tenantSelectionSchema.optional() }),
+    output: exportLinksOutputSchema,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -210,6 +210,25 @@ export class SignInService {
     }
   }
 
+  /**
+   * A token for a step in another tenant the admin reaches (a GDAP customer). msal-node picks cached
+   * access tokens by the account's home tenant, so this always redeems the refresh token at the
+   * customer's authority: callers must cache the result per tenant (client-tenant consent does, in
+   * TenantTokenCache) or Entra sees a loop and answers AADSTS50196.
+   * MSAL's own errors are passed through for the caller to classify (MFA, consent, no access).
+   */
+  async tokenForTenant(homeAccountId: string, step: StepId, tenantId: string): Promise<{ accessToken: string; expiresOn: Date | null }> {
+    const account = await this.findAccount(homeAccountId);
+    if (!account) throw this.accountMissing();
+    const result = await this.pca.acquireTokenSilent({
+      account,
+      scopes: scopesFor(step, this.options.cloud),
+      authority: this.authority(tenantId),
+      forceRefresh: true,
+    });
+    return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+  }
+
   async accounts(): Promise<AccountSummary[]> {
     const all = await this.pca.getTokenCache().getAllAccounts();
     return all.map(summarizeAccount);

@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import { createGraphClient } from '../graph/create-graph-client';
 import { readTenantOverview } from '../graph/read-tenant-overview';
-import type { PlatformProfile } from '../platforms/platform-profile';
+import type { AppRegistrationSpec, PlatformProfile } from '../platforms/platform-profile';
 import { platformProfiles } from '../platforms/platform-profiles';
 import { capabilities, checkCapabilities, type Capability } from '../preflight/capabilities';
 import { roleNames } from '../preflight/directory-roles';
@@ -114,6 +114,13 @@ export class OnboardingService {
     const plan = this.latestPlan(workspaceId);
     const profile = this.profileOf(workspaceId, plan);
     return this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId));
+  }
+
+  /** The app registrations the workspace's last setup planned (for client-tenant consent). */
+  appSpecs(workspaceId: string): AppRegistrationSpec[] {
+    const plan = this.latestPlan(workspaceId);
+    const profile = this.profileOf(workspaceId, plan);
+    return profile.apps(this.validAnswers(profile, plan?.answers ?? this.answers.get(workspaceId)));
   }
 
   wizard(workspaceId: string): WizardDto {

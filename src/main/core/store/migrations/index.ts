@@ -4,6 +4,7 @@ import { migration0002 } from './0002-onboarding';
 import { migration0003 } from './0003-managed-objects';
 import { migration0004 } from './0004-platform-delivery';
 import { migration0005 } from './0005-checklists';
+import { migration0006 } from './0006-client-tenants';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
