@@ -32,7 +32,7 @@ interface Summary {
  * The workspace's client tenants: one list merged from every source, which of them get the app, how
  * (strategy per tenant), their status as read from each tenant, and runs that consent the app in bulk.
  */
-export function ClientTenantsPage({ workspace, homeAccountId }: { workspace: Workspace; homeAccountId: string | undefined }) {
+export function ClientTenantsPage({ workspace, homeAccountId, active }: { workspace: Workspace; homeAccountId: string | undefined; active: boolean }) {
   const styles = useStyles();
   const workspaceId = workspace.id;
   const [summary, setSummary] = useState<Summary | undefined>();
@@ -59,7 +59,8 @@ export function ClientTenantsPage({ workspace, homeAccountId }: { workspace: Wor
     return () => {
       current = false;
     };
-  }, [workspaceId, version]);
+    // Read again whenever the page is shown: setup may have made the app (or changed its audience) meanwhile.
+  }, [workspaceId, version, active]);
 
   useEffect(
     () =>

@@ -1,10 +1,11 @@
-import { Button, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DocumentArrowUpRegular, GlobeSearchRegular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
 import type { CsvImportResult, DiscoverResult } from '../../../../shared/domain/client-tenants';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useAuthStore } from '../auth/auth-store';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
@@ -27,6 +28,9 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
   const [imported, setImported] = useState<(CsvImportResult & { fileName: string }) | undefined>();
   const [domain, setDomain] = useState('');
   const [added, setAdded] = useState<string | undefined>();
+  const signIn = useAuthStore((s) => s.signIn);
+  // The web host hands Microsoft's page to this window to open (Electron opens the browser itself).
+  const openUrl = useAuthStore((s) => s.openUrl);
 
   const act = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -42,6 +46,18 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
   const discover = () =>
     act('Discovering…', async () => {
       if (!props.homeAccountId) return;
+      const r = await getApi().call('tenants.discover', { workspaceId: props.workspaceId, homeAccountId: props.homeAccountId, sources: ['gdap', 'partnerCenter'] });
+      if (r.ok) setDiscovered(r.value);
+      else setError(r.error);
+    });
+
+  /** Discovery asks for its own permissions (GDAP, Partner Center) only when a source says it needs them. */
+  const signInAndDiscover = () =>
+    act('Waiting for you to sign in…', async () => {
+      if (!props.homeAccountId || !discovered) return;
+      const steps = discovered.sources.filter((s) => s.state === 'needsSignIn').map((s): 'listGdapCustomers' | 'partnerCenter' => (s.kind === 'gdap' ? 'listGdapCustomers' : 'partnerCenter'));
+      const signedIn = await signIn('browser', props.workspaceId, { steps, homeAccountId: props.homeAccountId });
+      if (!signedIn.ok) return setError(signedIn.error);
       const r = await getApi().call('tenants.discover', { workspaceId: props.workspaceId, homeAccountId: props.homeAccountId, sources: ['gdap', 'partnerCenter'] });
       if (r.ok) setDiscovered(r.value);
       else setError(r.error);
@@ -110,6 +126,18 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
             {discovered.sources.map((s) => `${sourceNames[s.kind]} ${stateWords[s.state]}${s.state === 'ok' ? ` ${s.found}` : ''}${s.error ? `: ${s.error.message} ${s.error.fix}` : ''}`).join('. ')}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+      {discovered?.sources.some((s) => s.state === 'needsSignIn') ? (
+        <div>
+          <Button disabled={!!busy} onClick={() => void signInAndDiscover()}>
+            Sign in to allow discovery
+          </Button>
+          {busy === 'Waiting for you to sign in…' && openUrl ? (
+            <Link href={openUrl} target="_blank" rel="noopener noreferrer">
+              Open Microsoft sign-in
+            </Link>
+          ) : null}
+        </div>
       ) : null}
       {imported ? (
         <MessageBar intent={imported.problems.length ? 'warning' : 'success'} role="status" data-testid="import-result">

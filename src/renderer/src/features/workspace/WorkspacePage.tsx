@@ -38,7 +38,7 @@ export function WorkspacePage(props: {
           {selected ? <WizardPanel workspaceId={workspace.id} homeAccountId={selected.homeAccountId} /> : null}
         </>
       ) : null}
-      {page === 'tenants' ? <ClientTenantsPage workspace={workspace} homeAccountId={selected?.homeAccountId} /> : null}
+      {page === 'tenants' ? <ClientTenantsPage workspace={workspace} homeAccountId={selected?.homeAccountId} active={!props.hidden} /> : null}
       {page === 'runs' ? <RunsPage workspace={workspace} /> : null}
     </section>
   );
