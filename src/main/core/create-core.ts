@@ -5,7 +5,9 @@ import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
 import { ClientTenantService } from './consent/client-tenant-service';
 import { ConsentRunService } from './consent/consent-run-service';
+import type { PlatformEnabler } from './consent/platform-enabler';
 import { resolveConsentTarget } from './consent/resolve-consent-target';
+import { ManagedAppRepository } from './onboarding/managed-app-repository';
 import { EventBus } from './events/event-bus';
 import type { CrashPoint } from './onboarding/onboarding-engine';
 import { OnboardingService } from './onboarding/onboarding-service';
@@ -42,6 +44,10 @@ export interface CoreOptions {
   /** Where to write a .env file: Electron asks with a save dialog; default: <dataDir>/exports. */
   chooseEnvFilePath?: (suggestedName: string) => Promise<string | undefined>;
   sqliteNativeBinding?: string;
+  /** Per-client SSO enablement on the platform after consent (issue 10 item 6); none: runs only consent. */
+  platformEnabler?: PlatformEnabler;
+  /** Client tenants worked on at once in a consent run, unless the run says (default 8). */
+  consentConcurrency?: number;
 }
 
 export const DATABASE_FILE = 'entra-onboard.sqlite';
@@ -130,7 +136,25 @@ export function createCore(options: CoreOptions): Core {
     token: (homeAccountId, step) => signIn.tokenFor(homeAccountId, step),
     partnerTenantOf: async (homeAccountId) => (await signIn.accounts()).find((a) => a.homeAccountId === homeAccountId)?.tenantId,
   });
-  const consentRuns = new ConsentRunService();
+  const consentRuns = new ConsentRunService({
+    db,
+    workspaces,
+    events,
+    cloud: options.cloud,
+    fetchFn: signIn.cloudFetch,
+    tenants: clientTenants,
+    target: consentTarget,
+    signIn,
+    appSecret: async (workspaceId) => {
+      const secret = new ManagedAppRepository(db).secrets(workspaceId, 'main')[0];
+      return secret ? options.vault.get(secret.vaultRef) : undefined;
+    },
+    consentInBrowser: async (workspaceId, homeAccountId, tenantId) => {
+      await browserConsent.grant(workspaceId, homeAccountId, 'main', tenantId);
+    },
+    ...(options.platformEnabler ? { platformEnabler: options.platformEnabler } : {}),
+    ...(options.consentConcurrency ? { defaultConcurrency: options.consentConcurrency } : {}),
+  });
   return {
     events,
     settings: options.settings,

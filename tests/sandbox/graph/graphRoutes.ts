@@ -2,6 +2,7 @@ import type { GraphRoute } from './GraphRoute';
 import { applicationRoutes } from './routes/applicationRoutes';
 import { appRoleAssignmentRoutes } from './routes/appRoleAssignmentRoutes';
 import { conditionalAccessRoutes } from './routes/conditionalAccessRoutes';
+import { delegatedAdminRelationshipRoutes } from './routes/delegatedAdminRelationshipRoutes';
 import { grantRoutes } from './routes/grantRoutes';
 import { groupRoutes } from './routes/groupRoutes';
 import { meRoutes } from './routes/meRoutes';
@@ -20,4 +21,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...groupRoutes,
   ...conditionalAccessRoutes,
   ...tenantRelationshipRoutes,
+  ...delegatedAdminRelationshipRoutes,
 ];

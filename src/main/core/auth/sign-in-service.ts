@@ -89,6 +89,7 @@ export class SignInService {
     }
     this.currentClientId = clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
     this.pca = this.build();
+    this.tenantPca = undefined;
   }
 
   private authority(tenant: string | undefined): string {
@@ -123,6 +124,7 @@ export class SignInService {
           await this.options.openUrl(url);
         },
       });
+      this.tenantPca = undefined; // fresh refresh token (after MFA or consent) for client-tenant tokens too
       return this.accountOf(result);
     } catch (error) {
       if (this.ended === 'cancelled') throw signInCancelled();
@@ -218,15 +220,49 @@ export class SignInService {
    * MSAL's own errors are passed through for the caller to classify (MFA, consent, no access).
    */
   async tokenForTenant(homeAccountId: string, step: StepId, tenantId: string): Promise<{ accessToken: string; expiresOn: Date | null }> {
-    const account = await this.findAccount(homeAccountId);
+    const client = await this.tenantClient();
+    let account = await this.findAccountIn(client, homeAccountId);
+    if (!account) {
+      // Signed in since the copy was made: copy again.
+      this.tenantPca = undefined;
+      account = await this.findAccountIn(await this.tenantClient(), homeAccountId);
+    }
     if (!account) throw this.accountMissing();
-    const result = await this.pca.acquireTokenSilent({
+    const result = await (await this.tenantClient()).acquireTokenSilent({
       account,
       scopes: scopesFor(step, this.options.cloud),
       authority: this.authority(tenantId),
       forceRefresh: true,
     });
     return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+  }
+
+  /**
+   * Client-tenant tokens come from a second MSAL client whose cache lives in memory only, loaded from
+   * the persisted one: a run over 1,000 tenants would otherwise write the whole (growing) cache to the
+   * vault after each token, and those access tokens are useless after the run anyway.
+   */
+  private tenantPca: PublicClientApplication | undefined;
+
+  private async tenantClient(): Promise<PublicClientApplication> {
+    if (!this.tenantPca) {
+      await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
+      const copy = new PublicClientApplication({
+        auth: {
+          clientId: this.currentClientId,
+          authority: `${this.options.cloud.authorityHost}/organizations`,
+          knownAuthorities: [knownAuthorityOf(this.options.cloud)],
+        },
+        system: { networkClient: new MsalNetworkClient(this.fetchFn) },
+      });
+      copy.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
+      this.tenantPca = copy;
+    }
+    return this.tenantPca;
+  }
+
+  private async findAccountIn(client: PublicClientApplication, homeAccountId: string): Promise<AccountInfo | undefined> {
+    return (await client.getTokenCache().getAllAccounts()).find((a) => a.homeAccountId === homeAccountId);
   }
 
   async accounts(): Promise<AccountSummary[]> {
@@ -239,6 +275,7 @@ export class SignInService {
     const account = await this.findAccount(homeAccountId);
     if (!account) throw this.accountMissing();
     await this.pca.getTokenCache().removeAccount(account);
+    this.tenantPca = undefined;
   }
 
   /** The fetch this cloud uses, for the Graph client to share. */

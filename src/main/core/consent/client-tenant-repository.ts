@@ -143,6 +143,24 @@ export class ClientTenantRepository {
     );
   }
 
+  /** What the default strategy is computed from, for many tenants in one query. */
+  strategyInputs(workspaceId: string, tenantIds: readonly string[]): { tenantId: string; gdap: GdapRelationship[]; sources: TenantSourceKind[] }[] {
+    const out: { tenantId: string; gdap: GdapRelationship[]; sources: TenantSourceKind[] }[] = [];
+    for (let i = 0; i < tenantIds.length; i += 500) {
+      const ids = tenantIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(
+          `SELECT t.tenant_id, t.gdap_json, (SELECT group_concat(kind) FROM client_tenant_sources s WHERE s.workspace_id = t.workspace_id AND s.tenant_id = t.tenant_id) AS kinds
+           FROM client_tenants t WHERE t.workspace_id = ? AND t.tenant_id IN (${ids.map(() => '?').join(',')})`,
+        )
+        .all(workspaceId, ...ids) as { tenant_id: string; gdap_json: string; kinds: string | null }[];
+      for (const r of rows) {
+        out.push({ tenantId: r.tenant_id, gdap: JSON.parse(r.gdap_json) as GdapRelationship[], sources: (r.kinds ?? '').split(',').filter(Boolean) as TenantSourceKind[] });
+      }
+    }
+    return out;
+  }
+
   setDefaultStrategy(workspaceId: string, tenantId: string, strategy: ConsentStrategy, reason: string): void {
     this.db
       .prepare('UPDATE client_tenants SET default_strategy = ?, default_reason = ? WHERE workspace_id = ? AND tenant_id = ?')

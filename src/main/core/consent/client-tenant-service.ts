@@ -106,21 +106,19 @@ export class ClientTenantService {
     const target = this.o.target(workspaceId);
     const applicable = !('notApplicable' in target);
     const now = this.now().getTime();
-    const update = this.o.db.transaction(() => {
-      for (const id of tenantIds) {
-        const t = this.repo.get(workspaceId, id);
-        if (!t) continue;
+    const inputs = this.repo.strategyInputs(workspaceId, tenantIds);
+    this.o.db.transaction(() => {
+      for (const t of inputs) {
         const d = defaultStrategy({
-          gdapRelationships: t.gdapRelationships,
-          sources: t.sources.map((s) => s.kind),
+          gdapRelationships: t.gdap,
+          sources: t.sources,
           hasApplicationPermissions: applicable && target.application.length > 0,
           cpvAvailable: applicable && target.partnerCenterAppId !== null && this.o.cloud.partnerCenterBaseUrl !== undefined,
           now,
         });
-        this.repo.setDefaultStrategy(workspaceId, id, d.strategy, d.reason);
+        this.repo.setDefaultStrategy(workspaceId, t.tenantId, d.strategy, d.reason);
       }
-    });
-    update();
+    })();
   }
 
   /** GDAP customers with their relationships, and Partner Center customers, merged into the list. */

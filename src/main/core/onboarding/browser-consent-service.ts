@@ -33,7 +33,8 @@ export class BrowserConsentService {
     this.audit = new AuditLog(o.db);
   }
 
-  async grant(workspaceId: string, homeAccountId: string, role: AppRole): Promise<{ granted: true }> {
+  /** `tenantId`: a client tenant whose Global Administrator signs in (default: the admin's own tenant). */
+  async grant(workspaceId: string, homeAccountId: string, role: AppRole, tenantId?: string): Promise<{ granted: true }> {
     const managed = this.apps.get(workspaceId, role);
     const account = (await this.o.signIn.accounts()).find((a) => a.homeAccountId === homeAccountId);
     if (!managed?.appId || !account) {
@@ -50,12 +51,12 @@ export class BrowserConsentService {
     try {
       await grantAdminConsentInBrowser({
         cloud: this.o.cloud,
-        tenantId: account.tenantId,
+        tenantId: tenantId ?? account.tenantId,
         appId: managed.appId,
         openUrl: this.o.openUrl,
         ...(this.o.timeoutMs ? { timeoutMs: this.o.timeoutMs } : {}),
       });
-      this.audit.record(workspaceId, 'consent.browser-granted', { role, appId: managed.appId }, at());
+      this.audit.record(workspaceId, 'consent.browser-granted', { role, appId: managed.appId, ...(tenantId ? { tenantId } : {}) }, at());
       return { granted: true };
     } finally {
       if (added) await updateApplication(client, app.id, { publicClient: { redirectUris: existing } });

@@ -13,7 +13,8 @@ export interface CsvParseResult {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const GUID_LIKE = /^[0-9a-f{}-]{30,40}$/i;
+// Shaped like a GUID (five dash-separated groups, or a long run of hex and dashes) but not one: a mistyped tenant ID.
+const GUID_LIKE = /^[^.\s]{6,10}-[^.\s]{3,5}-[^.\s]{3,5}-[^.\s]{3,5}-[^.\s]{10,14}$|^[0-9a-f-]{30,40}$/i;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const ID_HEADERS = ['tenantid', 'tenant id', 'tenant', 'customertenantid', 'id', 'domain', 'tenant id or domain', 'tenantidordomain'];
 const NAME_HEADERS = ['name', 'displayname', 'display name', 'companyname', 'company name', 'customer', 'customer name'];
@@ -83,7 +84,7 @@ export function parseTenantCsv(text: string): CsvParseResult {
     }
     let kind: CsvRow['kind'];
     if (GUID.test(value)) kind = 'tenantId';
-    else if (GUID_LIKE.test(value) && !value.includes('.')) {
+    else if (GUID_LIKE.test(value)) {
       problems.push({ line, value: value.slice(0, 200), reason: 'Not a valid tenant ID: a tenant ID is a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.' });
       continue;
     } else if (DOMAIN.test(value)) kind = 'domain';

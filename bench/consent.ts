@@ -1,0 +1,142 @@
+// Consent in 1,000 client tenants against the sandbox, with Microsoft-like latency (100 ms median) and
+// throttling on, next to a sequential baseline measured in the same process (issue 10, "Done when").
+//   npm run bench -- consent [--tenants 1000] [--concurrency 32] [--sequential 40] [--latency-ms 100]
+// Prints JSON and writes bench/results/consent.json. The sandbox runs in this process, so peak memory
+// is the console's core and the sandbox together (said in the output).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startConsentEnv } from '../tests/integration/consent/consent-env';
+import type { Middleware } from '../tests/sandbox/http/Mount';
+
+const { values } = parseArgs({
+  options: {
+    tenants: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '32' },
+    sequential: { type: 'string', default: '40' },
+    'latency-ms': { type: 'string', default: '100' },
+    'graph-capacity': { type: 'string', default: '10' },
+    'graph-refill': { type: 'string', default: '5' },
+  },
+});
+const tenants = Number(values.tenants);
+const concurrency = Number(values.concurrency);
+const sequentialSample = Number(values.sequential);
+const latencyMs = Number(values['latency-ms']);
+const graphThrottle = { capacity: Number(values['graph-capacity']), refillPerSecond: Number(values['graph-refill']) };
+
+const env = await startConsentEnv('eo-bench-consent-', { tenants: tenants + sequentialSample });
+const core = env.core;
+const parallelWs = await env.setUp('bvoip');
+const sequentialWs = await env.setUp('bvoip');
+for (const ws of [parallelWs, sequentialWs]) await core.services.clientTenants.discover(ws, env.homeAccountId, ['gdap', 'partnerCenter']);
+// Disjoint tenants, so neither run finds the other's work done (the console's own Partner Center consent included).
+const ids = core.services.clientTenants.repo.select(parallelWs, { filter: {} }).sort();
+const sample = ids.slice(0, sequentialSample);
+core.services.clientTenants.setIncluded(parallelWs, { tenantIds: sample }, false);
+core.services.clientTenants.setIncluded(sequentialWs, { filter: {} }, false);
+core.services.clientTenants.setIncluded(sequentialWs, { tenantIds: sample }, true);
+
+// Microsoft-like conditions from here on: a 100 ms median on every service, and throttling on.
+const latency = { kind: 'normal' as const, meanMs: latencyMs, stdDevMs: latencyMs / 4 };
+env.sandbox.patchSettings({
+  faults: { identity: { latency }, graph: { latency, throttle: graphThrottle }, partnerCenter: { latency } },
+});
+
+/** What the sandbox received, per mount and per throttling key (the mount's own key), and the 429s it sent. */
+interface Counts {
+  requests: number;
+  throttled: number;
+  perKey: Map<string, { ok: number; throttled: number }>;
+  consentPosts: number;
+}
+let counts: Counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0 };
+for (const name of ['identity', 'graph', 'partnerCenter'] as const) {
+  const mount = env.sandbox.mounts[name];
+  const counter: Middleware = async (req, next) => {
+    const key = `${name}|${(await mount.throttleKey(req)) ?? '-'}`;
+    const result = await next();
+    counts.requests++;
+    const entry = counts.perKey.get(key) ?? { ok: 0, throttled: 0 };
+    if (typeof result === 'object' && result.status === 429) {
+      counts.throttled++;
+      entry.throttled++;
+    } else {
+      entry.ok++;
+      if (name === 'partnerCenter' && req.method === 'POST' && /applicationconsents/.test(req.path)) counts.consentPosts++;
+    }
+    counts.perKey.set(key, entry);
+    return result;
+  };
+  mount.middleware.unshift(counter);
+}
+
+async function measure(ws: string, c: number) {
+  counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0 };
+  let peakRss = process.memoryUsage().rss;
+  const listLatencies: number[] = [];
+  // The tenants table during the run: one sorted, filtered page, as the UI asks for it.
+  const probe = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const t = performance.now();
+    core.services.clientTenants.list(ws, { offset: 0, limit: 200, sort: { by: 'status', direction: 'asc' }, filter: { included: true } });
+    listLatencies.push(performance.now() - t);
+  }, 250);
+  const started = performance.now();
+  const { runId } = await core.services.consentRuns.start({ workspaceId: ws, homeAccountId: env.homeAccountId, mode: 'consent', concurrency: c });
+  await core.services.consentRuns.settled(ws);
+  const wallMs = performance.now() - started;
+  clearInterval(probe);
+  const run = core.services.consentRuns.run(ws, runId);
+  listLatencies.sort((a, b) => a - b);
+  // Lower bounds. Rate limits: a token bucket of capacity C refilled at R per second lets n requests through no
+  // sooner than (n - C) / R seconds; the slowest bucket bounds the run. Latency: every answered request costs at
+  // least the median latency, and at most `c` are in flight at once.
+  const graphBoundMs = Math.max(
+    0,
+    ...[...counts.perKey].filter(([k]) => k.startsWith('graph|')).map(([, v]) => ((v.ok - graphThrottle.capacity) / graphThrottle.refillPerSecond) * 1000),
+  );
+  const partnerCenterBoundMs = Math.max(0, ((counts.consentPosts - 50) / 50) * 1000); // 50 per second per applicationId (facts §8.1)
+  const answered = counts.requests - counts.throttled;
+  const latencyBoundMs = (answered * latencyMs) / c;
+  const rateLimitBoundMs = Math.max(graphBoundMs, partnerCenterBoundMs);
+  const boundMs = Math.max(rateLimitBoundMs, latencyBoundMs);
+  return {
+    tenants: run?.total ?? 0,
+    concurrency: c,
+    wallMs: Math.round(wallMs),
+    requests: counts.requests,
+    throttled429: counts.throttled,
+    runThrottledSeen: run?.throttled ?? 0,
+    outcomes: run?.counts,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    tenantsTablePageMs: {
+      p50: Math.round((listLatencies[Math.floor(listLatencies.length / 2)] ?? 0) * 10) / 10,
+      max: Math.round((listLatencies.at(-1) ?? 0) * 10) / 10,
+      samples: listLatencies.length,
+    },
+    lowerBoundMs: { rateLimits: Math.round(rateLimitBoundMs), graphBucket: Math.round(graphBoundMs), partnerCenterBucket: Math.round(partnerCenterBoundMs), latencyAtThisConcurrency: Math.round(latencyBoundMs), bound: Math.round(boundMs) },
+    ratioToBound: Math.round((wallMs / boundMs) * 100) / 100,
+    ratioToRateLimitBound: rateLimitBoundMs > 0 ? Math.round((wallMs / rateLimitBoundMs) * 100) / 100 : null,
+  };
+}
+
+const sequential = await measure(sequentialWs, 1);
+const parallel = await measure(parallelWs, concurrency);
+const perTenantSequentialMs = sequential.wallMs / Math.max(1, sequential.tenants);
+const result = {
+  bench: 'consent',
+  when: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  sandbox: { latency: `normal, median ${latencyMs} ms`, graphThrottle, partnerCenterConsentThrottle: '50/s per applicationId', clientTenants: tenants + sequentialSample },
+  note: 'Memory is this process: the console core and the in-process sandbox together. The sequential baseline runs on a disjoint sample of tenants; its 1,000-tenant time is extrapolated per tenant.',
+  parallel,
+  sequential: { ...sequential, extrapolatedWallMsFor: { tenants: parallel.tenants, wallMs: Math.round(perTenantSequentialMs * parallel.tenants) } },
+  speedupOverSequential: Math.round(((perTenantSequentialMs * parallel.tenants) / parallel.wallMs) * 10) / 10,
+};
+const out = JSON.stringify(result, null, 2);
+process.stdout.write(`${out}\n`);
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(join(import.meta.dirname, 'results', 'consent.json'), `${out}\n`);
+await env.close();
+process.exit(0);

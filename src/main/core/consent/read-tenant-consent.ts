@@ -1,0 +1,122 @@
+import type { Evidence, PermissionRef } from '../../../shared/domain/client-tenants';
+import type { ConsentTarget } from './consent-target';
+import { resourceName } from './consent-target';
+import { HttpFailure } from './http-client';
+import type { TenantGraph } from './tenant-graph';
+
+export interface ResourceSp {
+  id: string;
+  appId: string;
+  displayName?: string;
+  appRoles?: { id: string; value: string | null }[];
+  oauth2PermissionScopes?: { id: string; value: string }[];
+}
+
+export interface TenantConsentState {
+  sp: { id: string } | null;
+  /** Per resource appId: its service principal in the tenant (null when the tenant has none). */
+  resources: Map<string, ResourceSp | null>;
+  /** Per resource appId: the tenant-wide grant's id and scopes. */
+  grants: Map<string, { id: string; scopes: string[] }>;
+  /** Per resource appId: app role values assigned to the app. */
+  roles: Map<string, string[]>;
+}
+
+const quote = (s: string) => s.replace(/'/g, "''");
+
+async function servicePrincipalByAppId<T>(graph: TenantGraph, appId: string, select: string): Promise<T | null> {
+  try {
+    return await graph.get<T>(`/servicePrincipals(appId='${quote(appId)}')?$select=${select}`);
+  } catch (error) {
+    if (error instanceof HttpFailure && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * What the tenant itself says about the app (never our own table): its service principal, the
+ * tenant-wide (AllPrincipals) delegated grants it holds, and the app roles assigned to it, read
+ * with the partner admin's GDAP token (facts §5).
+ */
+export async function readTenantConsent(graph: TenantGraph, target: ConsentTarget, resources?: Map<string, ResourceSp | null>): Promise<TenantConsentState> {
+  const resourceIds = [...new Set([...target.delegated.map((d) => d.resourceAppId), ...target.application.map((a) => a.resourceAppId)])];
+  const known = resources ?? new Map<string, ResourceSp | null>();
+  const needRoles = new Set(target.application.map((a) => a.resourceAppId));
+  await Promise.all(
+    resourceIds
+      .filter((id) => !known.has(id))
+      .map(async (id) => {
+        // The resource's app roles are needed only to turn role IDs into names.
+        known.set(id, await servicePrincipalByAppId<ResourceSp>(graph, id, needRoles.has(id) ? 'id,appId,displayName,appRoles' : 'id,appId,displayName'));
+      }),
+  );
+  const sp = await servicePrincipalByAppId<{ id: string }>(graph, target.appId, 'id,appId');
+  const grants = new Map<string, { id: string; scopes: string[] }>();
+  const roles = new Map<string, string[]>();
+  if (sp) {
+    const all = await graph.list<{ id: string; clientId: string; consentType: string; resourceId: string; scope: string | null }>(
+      `/oauth2PermissionGrants?$filter=clientId eq '${sp.id}'`,
+    );
+    for (const [appId, resource] of known) {
+      if (!resource) continue;
+      const grant = all.find((g) => g.consentType === 'AllPrincipals' && g.resourceId === resource.id);
+      if (grant) grants.set(appId, { id: grant.id, scopes: (grant.scope ?? '').split(' ').filter(Boolean) });
+    }
+    for (const appId of needRoles) {
+      const resource = known.get(appId);
+      if (!resource) continue;
+      const assigned = await graph.list<{ appRoleId: string; principalId: string }>(
+        `/servicePrincipals/${resource.id}/appRoleAssignedTo?$filter=principalId eq '${sp.id}'`,
+      );
+      roles.set(
+        appId,
+        assigned
+          .filter((a) => a.principalId === sp.id)
+          .map((a) => resource.appRoles?.find((r) => r.id === a.appRoleId)?.value)
+          .filter((v): v is string => typeof v === 'string'),
+      );
+    }
+  }
+  return { sp, resources: known, grants, roles };
+}
+
+/** What the target asks and the tenant lacks. */
+export function missingPermissions(target: ConsentTarget, state: TenantConsentState): PermissionRef[] {
+  const missing: PermissionRef[] = [];
+  for (const d of target.delegated) {
+    const have = new Set((state.grants.get(d.resourceAppId)?.scopes ?? []).map((s) => s.toLowerCase()));
+    for (const value of d.scopes) {
+      if (!have.has(value.toLowerCase())) missing.push({ resourceAppId: d.resourceAppId, resourceName: resourceName(d.resourceAppId), value, type: 'delegated' });
+    }
+  }
+  for (const a of target.application) {
+    const have = new Set(state.roles.get(a.resourceAppId) ?? []);
+    for (const value of a.roles) {
+      if (!have.has(value)) missing.push({ resourceAppId: a.resourceAppId, resourceName: resourceName(a.resourceAppId), value, type: 'application' });
+    }
+  }
+  return missing;
+}
+
+/** The evidence lines a status rests on, from one read of the tenant. */
+export function evidenceOf(target: ConsentTarget, state: TenantConsentState): Evidence[] {
+  const evidence: Evidence[] = [
+    state.sp
+      ? { check: 'servicePrincipal', ok: true, detail: `Service principal ${state.sp.id} for app ${target.appId}.` }
+      : { check: 'servicePrincipal', ok: false, detail: `No service principal for app ${target.appId}.` },
+  ];
+  if (!state.sp) return evidence;
+  for (const d of target.delegated) {
+    const grant = state.grants.get(d.resourceAppId);
+    evidence.push(
+      grant
+        ? { check: 'delegatedGrant', ok: true, detail: `${resourceName(d.resourceAppId)}: tenant-wide grant of “${grant.scopes.join(' ')}”.` }
+        : { check: 'delegatedGrant', ok: false, detail: `${resourceName(d.resourceAppId)}: no tenant-wide grant.` },
+    );
+  }
+  for (const a of target.application) {
+    const roles = state.roles.get(a.resourceAppId) ?? [];
+    evidence.push({ check: 'appRoleAssignment', ok: a.roles.every((r) => roles.includes(r)), detail: `${resourceName(a.resourceAppId)}: app roles assigned: ${roles.join(', ') || 'none'}.` });
+  }
+  return evidence;
+}

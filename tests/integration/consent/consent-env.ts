@@ -1,0 +1,82 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
+import type { Core, CoreOptions } from '../../../src/main/core/create-core';
+import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { startTestCore } from '../../helpers/start-test-core';
+import type { SandboxUserInfo } from '../../sandbox/SandboxInfo';
+import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../../sandbox/startSandbox';
+
+/** The steps a partner admin consents to before working with client tenants (Graph; Partner Center separately). */
+export const CLIENT_TENANT_STEPS = ['listGdapCustomers', 'registerApp', 'grantAdminConsent', 'findExistingApps'] as const;
+
+export interface ConsentEnv {
+  sandbox: SandboxHandle;
+  core: Core;
+  dataDir: string;
+  homeAccountId: string;
+  /** Runs the guided setup of a multi-tenant workspace; returns its id. */
+  setUp(kind: 'bvoip' | 'clment'): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A sandbox, the core on it (a data folder another process can open too), and the sandbox's Global
+ * Administrator signed in with the client-tenant steps and Partner Center, through a scripted browser.
+ */
+export async function startConsentEnv(
+  prefix: string,
+  sandboxOptions: Omit<StartSandboxOptions, 'dataDir'> = {},
+  coreExtra: Pick<CoreOptions, 'platformEnabler'> = {},
+): Promise<ConsentEnv> {
+  const dir = makeTempDir(prefix);
+  const sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox'), ...sandboxOptions });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+  });
+  const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+  const who = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
+  const dataDir = join(dir.path, 'data');
+  const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
+    openUrl: async (url) => {
+      // Entra may answer at once from its session (form_post back to the loopback), interrupting goto: that is fine.
+      await page.goto(url).catch(() => undefined);
+      void completeSandboxSignIn(page, who).catch(() => undefined);
+    },
+  });
+  if (coreExtra.platformEnabler) (core.services.consentRuns as unknown as { o: { platformEnabler: unknown } }).o.platformEnabler = coreExtra.platformEnabler;
+  const { homeAccountId } = await core.services.auth.start({ method: 'browser' });
+  await core.services.auth.start({ method: 'browser', steps: [...CLIENT_TENANT_STEPS], homeAccountId });
+  // Partner Center is another resource: MSAL asks for its consent in a sign-in of its own.
+  await core.services.auth.start({ method: 'browser', steps: ['partnerCenter'], homeAccountId });
+  return {
+    sandbox,
+    core,
+    dataDir,
+    homeAccountId,
+    async setUp(kind) {
+      const suffix = Math.random().toString(36).slice(2, 8);
+      const ws =
+        kind === 'bvoip'
+          ? core.services.workspaces.create({ name: `bvoip ${suffix}`, platformId: 'bvoip-partner-portal', partnerTenant: null })
+          : core.services.workspaces.create({ name: `Clment ${suffix}`, platformId: 'clment', partnerTenant: null });
+      const answers = kind === 'bvoip' ? { portalRedirectUris: 'https://mtp.bvoip.net/users' } : { region: 'eu', multiTenant: true };
+      const saved = core.services.onboarding.saveAnswers(ws.id, answers);
+      if (!saved.valid) throw new Error(JSON.stringify(saved.issues));
+      await core.services.onboarding.apply(ws.id, homeAccountId);
+      await core.services.onboarding.settled(ws.id);
+      const run = core.services.onboarding.runView(ws.id);
+      if (run?.status !== 'succeeded') throw new Error(`setup failed: ${JSON.stringify(run?.steps)}`);
+      return ws.id;
+    },
+    async close() {
+      await core.services.consentRuns.settled('*');
+      core.close();
+      await browser.close();
+      await sandbox.close();
+      dir.remove();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientTenant, TenantStatus } from '../../../src/shared/domain/client-tenants';
+import { roleTemplateIds } from '../../sandbox/model/wellKnownIds';
+import { startConsentEnv, type ConsentEnv } from './consent-env';
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+let env: ConsentEnv;
+let ws: string;
+
+beforeAll(async () => {
+  env = await startConsentEnv('eo-consent-');
+  ws = await env.setUp('bvoip');
+  await env.core.services.clientTenants.discover(ws, env.homeAccountId, ['gdap', 'partnerCenter']);
+}, 180_000);
+afterAll(() => env?.close());
+
+const tenantOfKind = (kind: string) => env.sandbox.info.clientTenants.filter((c) => c.kind === kind).map((c) => c.tenantId);
+const rows = (): ClientTenant[] =>
+  env.core.services.clientTenants.list(ws, { offset: 0, limit: 100, sort: { by: 'name', direction: 'asc' }, filter: {} }).rows;
+const statusOf = (tenantId: string): TenantStatus => rows().find((r) => r.tenantId === tenantId)!.status;
+const appId = () => env.core.services.clientTenants.app(ws).appId!;
+
+/** Read from the sandbox's own directory: the app's service principal and its Graph app roles in a tenant. */
+function sandboxConsent(tenantId: string) {
+  const dir = env.sandbox.state.directory(tenantId);
+  const sps = [...dir.servicePrincipals.values()].filter((s) => s.appId === appId());
+  const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+  const roles = sps.flatMap((sp) => dir.assignmentsOf(sp.id, graph.id).map((a) => graph.appRoles.find((r) => r.id === a.appRoleId)?.value));
+  return { sps: sps.length, roles };
+}
+
+async function runAndWait(input: { mode?: 'consent' | 'verify'; tenantIds?: string[] } = {}) {
+  const { runId } = await env.core.services.consentRuns.start({
+    workspaceId: ws,
+    homeAccountId: env.homeAccountId,
+    mode: input.mode ?? 'consent',
+    ...(input.tenantIds ? { selection: { tenantIds: input.tenantIds } } : {}),
+  });
+  await env.core.services.consentRuns.settled(ws);
+  return env.core.services.consentRuns.run(ws, runId)!;
+}
+
+describe('consent in every kind of client tenant (bvoip: an application permission)', () => {
+  it('merges GDAP and Partner Center into one list with provenance and explained defaults', () => {
+    const list = rows();
+    expect(list).toHaveLength(env.sandbox.info.clientTenants.length);
+    const full = list.find((r) => r.tenantId === tenantOfKind('gdapFull')[0])!;
+    expect(full.sources.map((s) => s.kind).sort()).toEqual(['gdap', 'partnerCenter']);
+    expect(full.gdapRelationships[0]?.status).toBe('active');
+    expect(full.gdapRelationships[0]?.roles.map((r) => r.name)).toContain('Privileged Role Administrator');
+    expect(full.strategy).toMatchObject({ chosen: 'gdapDirect', isDefault: true });
+    const none = list.find((r) => r.tenantId === tenantOfKind('noGdap')[0])!;
+    expect(none.sources.map((s) => s.kind)).toEqual(['partnerCenter']);
+    expect(none.strategy.chosen).toBe('adminConsentLink');
+    expect(none.strategy.defaultReason).toMatch(/No GDAP relationship/);
+    // Expired and pending relationships are listed through delegatedAdminRelationships, with their state.
+    expect(list.find((r) => r.tenantId === tenantOfKind('gdapExpired')[0])!.gdapRelationships[0]?.status).toBe('expired');
+    expect(list.find((r) => r.tenantId === tenantOfKind('gdapPending')[0])!.gdapRelationships[0]?.status).toBe('approvalPending');
+  });
+
+  it('verifies first without changing anything: nothing is consented yet', async () => {
+    const run = await runAndWait({ mode: 'verify' });
+    expect(run.state).toBe('succeeded');
+    expect(statusOf(tenantOfKind('gdapFull')[0]!).kind).toBe('notStarted');
+    expect(sandboxConsent(tenantOfKind('gdapFull')[0]!).sps).toBe(0);
+  }, 60_000);
+
+  it('ends each kind of tenant in the right status, read from the tenant', async () => {
+    const run = await runAndWait();
+    expect(run.state).toBe('succeeded');
+    expect(run.done).toBe(run.total);
+
+    for (const id of [...tenantOfKind('gdapFull'), ...tenantOfKind('unresolvableDomain')]) {
+      const status = statusOf(id);
+      expect(status.kind, JSON.stringify(status)).toBe('consented');
+      expect(status.evidence.find((e) => e.check === 'tokenRoles')).toMatchObject({ ok: true });
+      expect(sandboxConsent(id)).toEqual({ sps: 1, roles: ['User.Read.All'] });
+    }
+    for (const id of tenantOfKind('gdapMissingRoles')) {
+      expect(statusOf(id)).toMatchObject({ kind: 'accessNeeded', reason: 'gdapRoleMissing' });
+      expect((statusOf(id) as { missingRoles: string[] }).missingRoles.join(' ')).toMatch(/Privileged Role Administrator/);
+    }
+    expect(statusOf(tenantOfKind('gdapExpired')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'relationshipExpired' });
+    expect(statusOf(tenantOfKind('gdapPending')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'relationshipPending' });
+    expect(statusOf(tenantOfKind('mfaRequired')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'mfaRequired' });
+    expect(statusOf(tenantOfKind('noGdap')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'waitingForClientAdmin' });
+    expect(run.counts.consented).toBe(tenantOfKind('gdapFull').length + tenantOfKind('unresolvableDomain').length);
+
+    const history = env.core.services.clientTenants.history(ws, tenantOfKind('gdapFull')[0]!);
+    expect(history[0]).toMatchObject({ status: 'consented', strategy: 'gdapDirect' });
+    expect(history[0]?.summary).toMatch(/created the service principal/);
+    expect(history.at(-1)?.status).toBe('notStarted');
+  }, 120_000);
+
+  it('reads the status from the tenant, not from its own table: a grant removed in the tenant shows', async () => {
+    const id = tenantOfKind('gdapFull')[0]!;
+    const dir = env.sandbox.state.directory(id);
+    const sp = [...dir.servicePrincipals.values()].find((s) => s.appId === appId())!;
+    const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+    for (const a of dir.assignmentsOf(sp.id, graph.id)) dir.appRoleAssignments.delete(a.id);
+    await runAndWait({ mode: 'verify', tenantIds: [id] });
+    expect(statusOf(id)).toMatchObject({ kind: 'partiallyConsented', missing: [{ value: 'User.Read.All', type: 'application' }] });
+  }, 60_000);
+
+  it('turns the fixed tenants green when only the failed ones are retried, without touching the others', async () => {
+    const pending = env.sandbox.info.clientTenants.find((c) => c.kind === 'gdapPending')!;
+    const missing = tenantOfKind('gdapMissingRoles')[0]!;
+    for (const rel of env.sandbox.state.gdapRelationships.values()) {
+      if (rel.customer.tenantId === pending.tenantId) rel.status = 'active';
+      if (rel.customer.tenantId === missing) {
+        const roles = [{ roleDefinitionId: roleTemplateIds.applicationAdministrator }, { roleDefinitionId: roleTemplateIds.privilegedRoleAdministrator }];
+        rel.accessDetails.unifiedRoles = roles;
+        for (const a of rel.accessAssignments) a.accessDetails.unifiedRoles = roles;
+      }
+    }
+    const before = sandboxConsent(tenantOfKind('unresolvableDomain')[0]!);
+    const { runId } = await env.core.services.consentRuns.retryFailed(ws, env.homeAccountId);
+    await env.core.services.consentRuns.settled(ws);
+    const run = env.core.services.consentRuns.run(ws, runId)!;
+    // The consented ones were not in the retry.
+    expect(run.total).toBe(env.sandbox.info.clientTenants.length - 1);
+    expect(statusOf(pending.tenantId).kind).toBe('consented');
+    expect(statusOf(missing).kind).toBe('consented');
+    expect(statusOf(tenantOfKind('gdapFull')[0]!).kind).toBe('consented');
+    expect(sandboxConsent(tenantOfKind('unresolvableDomain')[0]!)).toEqual(before);
+  }, 120_000);
+});
