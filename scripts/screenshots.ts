@@ -81,7 +81,7 @@ try {
   await nav.getByRole('button', { name: 'Client tenants' }).click();
   await page.getByRole('button', { name: 'Discover (GDAP + Partner Center)' }).click();
   await page.getByTestId('discover-result').waitFor();
-  const allow = page.getByRole('button', { name: 'Sign in to allow discovery' });
+  const allow = page.getByRole('button', { name: 'Sign in to allow GDAP' });
   if (await allow.isVisible()) {
     await allow.click();
     await signInInTab(page);

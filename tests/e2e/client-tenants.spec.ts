@@ -37,10 +37,10 @@ test.describe('the Client tenants page', () => {
     const total = page.getByTestId('tenant-total');
     await expect(total).toHaveText('0 tenants match.');
 
-    // Discovery asks for GDAP's permission the first time, in the browser.
+    // Discovery asks for GDAP's permission the first time, in the browser (Partner Center is left for later).
     await page.getByRole('button', { name: 'Discover (GDAP + Partner Center)' }).click();
     await expect(page.getByTestId('discover-result')).toBeVisible();
-    const ask = page.getByRole('button', { name: 'Sign in to allow discovery' });
+    const ask = page.getByRole('button', { name: 'Sign in to allow GDAP' });
     if (await ask.isVisible()) {
       await ask.click();
       await finishInBrowserTab(page, sandboxUser(sandbox, 'globalAdmin'));

@@ -51,12 +51,14 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
       else setError(r.error);
     });
 
-  /** Discovery asks for its own permissions (GDAP, Partner Center) only when a source says it needs them. */
-  const signInAndDiscover = () =>
+  /**
+   * Discovery asks for its own permissions (GDAP, Partner Center) only when a source says it needs them; one
+   * browser trip per source, since Partner Center is another resource than Microsoft Graph.
+   */
+  const signInAndDiscover = (kind: 'gdap' | 'partnerCenter') =>
     act('Waiting for you to sign in…', async () => {
-      if (!props.homeAccountId || !discovered) return;
-      const steps = discovered.sources.filter((s) => s.state === 'needsSignIn').map((s): 'listGdapCustomers' | 'partnerCenter' => (s.kind === 'gdap' ? 'listGdapCustomers' : 'partnerCenter'));
-      const signedIn = await signIn('browser', props.workspaceId, { steps, homeAccountId: props.homeAccountId });
+      if (!props.homeAccountId) return;
+      const signedIn = await signIn('browser', props.workspaceId, { steps: [kind === 'gdap' ? 'listGdapCustomers' : 'partnerCenter'], homeAccountId: props.homeAccountId });
       if (!signedIn.ok) return setError(signedIn.error);
       const r = await getApi().call('tenants.discover', { workspaceId: props.workspaceId, homeAccountId: props.homeAccountId, sources: ['gdap', 'partnerCenter'] });
       if (r.ok) setDiscovered(r.value);
@@ -129,9 +131,13 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
       ) : null}
       {discovered?.sources.some((s) => s.state === 'needsSignIn') ? (
         <div>
-          <Button disabled={!!busy} onClick={() => void signInAndDiscover()}>
-            Sign in to allow discovery
-          </Button>
+          {discovered.sources
+            .filter((s) => s.state === 'needsSignIn')
+            .map((s) => (
+              <Button key={s.kind} disabled={!!busy} onClick={() => void signInAndDiscover(s.kind)}>
+                Sign in to allow {sourceNames[s.kind]}
+              </Button>
+            ))}
           {busy === 'Waiting for you to sign in…' && openUrl ? (
             <Link href={openUrl} target="_blank" rel="noopener noreferrer">
               Open Microsoft sign-in
