@@ -42,6 +42,8 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
   const [filter, setFilter] = useState<TenantFilter>({});
   const [selected, setSelected] = useState<ClientTenant | undefined>();
   const [busy, setBusy] = useState(false);
+  /** A tick changes at once; it is put back if saving fails (the row then shows what the store holds). */
+  const [includedNow, setIncludedNow] = useState<Readonly<Record<string, boolean>>>({});
   const { run } = useConsentRun(workspaceId);
   const applicable = summary?.app.applicable === true;
   const rows = useTenantRows(workspaceId, sort, filter, version, applicable);
@@ -78,7 +80,10 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
     setError(undefined);
     try {
       const r = await work();
-      if (!r.ok) setError(r.error);
+      if (!r.ok) {
+        setError(r.error);
+        setIncludedNow({});
+      }
       refresh();
     } finally {
       setBusy(false);
@@ -122,7 +127,10 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
         onChange={setFilter}
         matching={rows.total}
         busy={busy}
-        onIncludeMatching={(included) => void change(() => getApi().call('tenants.setIncluded', { workspaceId, selection: { filter }, included }))}
+        onIncludeMatching={(included) => {
+          setIncludedNow({});
+          void change(() => getApi().call('tenants.setIncluded', { workspaceId, selection: { filter }, included }));
+        }}
       />
       {rows.error ? <ErrorBar error={rows.error} /> : null}
       <Text role="status" data-testid="tenant-total">
@@ -131,13 +139,20 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
       <div className={selectedNow ? `${styles.layout} ${styles.withDetails}` : styles.layout}>
         <TenantTable
           total={rows.total ?? 0}
-          rowAt={rows.rowAt}
+          rowAt={(i) => {
+            const t = rows.rowAt(i);
+            const now = t ? includedNow[t.tenantId] : undefined;
+            return t && now !== undefined && now !== t.included ? { ...t, included: now } : t;
+          }}
           ensure={rows.ensure}
           sort={sort}
           onSort={setSort}
           selectedId={selectedNow?.tenantId}
           onSelect={(t) => setSelected((s) => (s?.tenantId === t.tenantId ? undefined : t))}
-          onInclude={(t, included) => void change(() => getApi().call('tenants.setIncluded', { workspaceId, selection: one(t), included }))}
+          onInclude={(t, included) => {
+            setIncludedNow((m) => ({ ...m, [t.tenantId]: included }));
+            void change(() => getApi().call('tenants.setIncluded', { workspaceId, selection: one(t), included }));
+          }}
           onStrategy={(t, strategy: ConsentStrategy | 'default') => void change(() => getApi().call('tenants.setStrategy', { workspaceId, selection: one(t), strategy }))}
         />
         {selectedNow ? <TenantDetails workspaceId={workspaceId} tenant={selectedNow} homeAccountId={homeAccountId} onClose={() => setSelected(undefined)} /> : null}
