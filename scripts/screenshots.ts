@@ -75,6 +75,28 @@ try {
   await wizard.getByLabel('Values for the platform').waitFor();
   // The secret stays masked: no picture in the repository shows one, even a sandbox's.
   await wizard.screenshot({ path: 'docs/screenshots/wizard-handover.png' });
+
+  // The Client tenants page: discovery through GDAP (its permission asked for once), then a tenant's details.
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: 'Client tenants' }).click();
+  await page.getByRole('button', { name: 'Discover (GDAP + Partner Center)' }).click();
+  await page.getByTestId('discover-result').waitFor();
+  const allow = page.getByRole('button', { name: 'Sign in to allow GDAP' });
+  if (await allow.isVisible()) {
+    await signInInTab(page, allow);
+    await page.getByTestId('discover-result').filter({ hasText: /GDAP found/ }).waitFor();
+  }
+  await page.getByTestId('tenant-row').first().getByRole('button', { name: /^Details of/ }).click();
+  await page.getByTestId('tenant-details').waitFor();
+  await shot(page, 'client-tenants');
+
+  // A consent run over the included tenants, then the Runs page with its outcome.
+  await page.getByRole('button', { name: /^Start run/ }).click();
+  await page.getByTestId('run-line').first().waitFor();
+  await page.locator('[data-testid="run-line"]:not([data-state="running"])').first().waitFor({ timeout: 120_000 }).catch(() => undefined);
+  await nav.getByRole('button', { name: 'Runs' }).click();
+  await page.getByTestId('latest-run').or(page.getByTestId('no-runs')).first().waitFor();
+  await shot(page, 'runs');
   console.log('Wrote docs/screenshots/*.png');
 } finally {
   await browser.close();

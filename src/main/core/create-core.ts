@@ -16,6 +16,7 @@ import { deliverableConfiguration } from './handover/deliverable-configuration';
 import { HandoverValues } from './handover/handover-values';
 import { EnvFileExporter } from './platforms/delivery/env-file-exporter';
 import { PlatformDeliveryService } from './platforms/delivery/platform-delivery-service';
+import { PlatformTenantEnabler } from './platforms/delivery/platform-tenant-enabler';
 import type { SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/open-database';
 import { schemaVersionOf } from './store/migrate';
@@ -152,7 +153,8 @@ export function createCore(options: CoreOptions): Core {
     consentInBrowser: async (workspaceId, homeAccountId, tenantId) => {
       await browserConsent.grant(workspaceId, homeAccountId, 'main', tenantId);
     },
-    ...(options.platformEnabler ? { platformEnabler: options.platformEnabler } : {}),
+    // Per-client SSO enablement through the Platform Onboarding API unless a caller supplies its own.
+    platformEnabler: options.platformEnabler ?? new PlatformTenantEnabler({ client: (workspaceId) => delivery.connectedClient(workspaceId) }),
     ...(options.consentConcurrency ? { defaultConcurrency: options.consentConcurrency } : {}),
   });
   return {

@@ -18,7 +18,7 @@ describe('docs/platform-api.yaml', () => {
     // Loading compiles every request and response schema; a schema Ajv cannot compile strictly throws here.
     const v = loadPlatformApiValidator(platformApiDocPath);
     expect([...v.operationIds].sort()).toEqual(
-      ['getRequirements', 'getSsoConfiguration', 'listTenants', 'putSsoConfiguration', 'putTenant', 'testSsoConfiguration'].sort(),
+      ['getRequirements', 'getSsoConfiguration', 'listTenants', 'putSsoConfiguration', 'putTenant', 'putTenantsBatch', 'testSsoConfiguration'].sort(),
     );
   });
 });

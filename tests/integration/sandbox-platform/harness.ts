@@ -66,7 +66,9 @@ function operationResolver(validator: PlatformApiValidator): (method: string, pa
   }));
   return (method, path) => {
     const bare = path.split('?')[0] ?? path;
-    const entry = table.find((t) => t.pattern.test(bare));
+    // A concrete path (/v1/tenants/batch) and a template (/v1/tenants/{tenantId}) may both match: the one with
+    // this method is the operation, as OpenAPI's path matching has it.
+    const entry = table.find((t) => t.pattern.test(bare) && t.item[method.toLowerCase()]?.operationId) ?? table.find((t) => t.pattern.test(bare));
     return entry?.item[method.toLowerCase()]?.operationId ?? null;
   };
 }

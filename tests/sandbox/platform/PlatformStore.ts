@@ -199,8 +199,26 @@ export class PlatformStore {
       .run(t.orgId, t.tenantId, t.enabled ? 1 : 0, t.consentStatus, t.displayName, t.domain, t.updatedAt);
   }
 
+  /** Several records in one transaction: a batch request's items are saved together or (on a crash) not at all. */
+  putTenants(tenants: StoredTenant[]): void {
+    this.db.transaction(() => {
+      for (const t of tenants) this.putTenant(t);
+    })();
+  }
+
   listTenants(orgId: string): StoredTenant[] {
-    const rows = this.db.prepare('SELECT * FROM tenants WHERE org_id = ? ORDER BY tenant_id').all(orgId) as TenantRow[];
+    return this.toTenants(this.db.prepare('SELECT * FROM tenants WHERE org_id = ? ORDER BY tenant_id').all(orgId) as TenantRow[]);
+  }
+
+  /** Keyset paging: up to `limit` tenants sorting after `after` (null: from the start), by tenant ID. */
+  listTenantsAfter(orgId: string, after: string | null, limit: number): StoredTenant[] {
+    const rows = this.db
+      .prepare('SELECT * FROM tenants WHERE org_id = ? AND tenant_id > ? ORDER BY tenant_id LIMIT ?')
+      .all(orgId, after ?? '', limit) as TenantRow[];
+    return this.toTenants(rows);
+  }
+
+  private toTenants(rows: TenantRow[]): StoredTenant[] {
     return rows.map((r) => ({
       orgId: r.org_id,
       tenantId: r.tenant_id,

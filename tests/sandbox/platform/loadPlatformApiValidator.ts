@@ -38,6 +38,8 @@ export interface PlatformApiValidator {
   validateResponse(operationId: string, status: number, body: unknown, contentType?: string): ValidationResult;
   /** One parameter's value (as a string, as it arrives) against its schema; a missing required one is an error. */
   validateParameter(operationId: string, location: ParameterLocation, name: string, value: string | undefined): ValidationResult;
+  /** A value against one of the document's `components/schemas` (a batch item on its own, say). */
+  validateSchema(name: string, value: unknown): ValidationResult;
 }
 
 type Json = Record<string, unknown>;
@@ -235,6 +237,9 @@ export function loadPlatformApiValidator(docPath: string): PlatformApiValidator 
         }
       }
       return fail(`${operationId} has no ${location} parameter ${name}`);
+    },
+    validateSchema(name, value) {
+      return run(`/components/schemas/${escapePointer(name)}`, value);
     },
   };
 }

@@ -95,3 +95,11 @@ export interface TenantRecord {
   domain: string | null;
   updatedAt: string;
 }
+
+export interface TenantBatchItemResult {
+  index: number;
+  tenantId: string | null;
+  status: 200 | 422 | 500;
+  tenant: TenantRecord | null;
+  error: { code: 'validation_failed' | 'internal_error'; detail: string; errors: Array<{ path: string; message: string }> } | null;
+}

@@ -14,6 +14,7 @@ const titles = {
   if_match_invalid: 'If-Match invalid',
   version_mismatch: 'Version mismatch',
   validation_failed: 'Validation failed',
+  cursor_invalid: 'Cursor invalid',
   too_many_requests: 'Too many requests',
   internal_error: 'Internal error',
   bad_gateway: 'Bad gateway',

@@ -12,6 +12,7 @@ import { getSsoConfigurationRoute } from './routes/getSsoConfigurationRoute';
 import { listTenantsRoute } from './routes/listTenantsRoute';
 import { putSsoConfigurationRoute } from './routes/putSsoConfigurationRoute';
 import { putTenantRoute } from './routes/putTenantRoute';
+import { putTenantsBatchRoute } from './routes/putTenantsBatchRoute';
 import { testSsoConfigurationRoute } from './routes/testSsoConfigurationRoute';
 import { seedPlatformOrganisations } from './seedPlatformOrganisations';
 
@@ -43,6 +44,8 @@ export function registerPlatformRoutes(mount: Mount, rt: SandboxRuntime, options
   router.add('PUT', '/v1/sso-configuration', putSsoConfigurationRoute(backend));
   router.post('/v1/sso-configuration/test', testSsoConfigurationRoute(backend));
   router.get('/v1/tenants', listTenantsRoute(backend));
+  // Before the templated path, so "batch" is never read as a tenant ID.
+  router.post('/v1/tenants/batch', putTenantsBatchRoute(backend));
   router.add('PUT', '/v1/tenants/:tenantId', putTenantRoute(backend));
   platformBackends.set(rt, backend);
   return backend;

@@ -89,4 +89,26 @@ describe('PlatformApiClient', () => {
     expect(error.code).toBe('platform_rejected');
     expect(error.details?.['errors']).toEqual([{ path: '/tenantId', message: 'must match format "uuid"' }]);
   });
+
+  it('reads every page of GET /v1/tenants with the cursor it was given, and stops a platform that repeats a page', async () => {
+    const t = (id: string) => ({ tenantId: id, enabled: true, consentStatus: 'granted', displayName: null, domain: null, updatedAt: '2026-01-01T00:00:00Z' });
+    const urls: string[] = [];
+    const pages = [{ value: [t('a'), t('b')], nextCursor: 'c1' }, { value: [t('c')], nextCursor: null }];
+    const fetchFn = async (url: string) => {
+      urls.push(url);
+      return new Response(JSON.stringify(pages.shift()), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = new PlatformApiClient({ baseUrl: 'https://platform.example', token: 'tok', fetchFn, sleep: async () => {} });
+    expect((await client.listTenants({ pageSize: 2 })).map((x) => x.tenantId)).toEqual(['a', 'b', 'c']);
+    expect(urls).toEqual(['https://platform.example/v1/tenants?limit=2', 'https://platform.example/v1/tenants?limit=2&cursor=c1']);
+
+    const looping = scripted(json(200, { value: [t('a')], nextCursor: 'same' }), json(200, { value: [t('b')], nextCursor: 'same' }));
+    expect((await failure(looping.client.listTenants())).message).toBe('The platform’s tenant list repeats a page.');
+  });
+
+  it('refuses a batch answer that does not have one result per tenant sent', async () => {
+    const { client } = scripted(json(200, { results: [] }));
+    const error = await failure(client.putTenantsBatch([{ tenantId: 't', enabled: true, consentStatus: 'granted' }]));
+    expect(error.message).toBe('The platform answered 0 results for 1 tenants.');
+  });
 });

@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   main: { maxWidth: '1100px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
+  // A workspace is an admin centre: its navigation runs down the left edge, its page fills the rest.
+  console: { padding: 0 },
 });
 
 export function App() {
@@ -37,9 +39,15 @@ export function App() {
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        <main className={styles.main}>
-          {view.name === 'workspace' ? <WorkspaceScreen id={view.id} /> : <WorkspacesScreen />}
-        </main>
+        {view.name === 'workspace' ? (
+          <main className={styles.console}>
+            <WorkspaceScreen id={view.id} page={view.page} />
+          </main>
+        ) : (
+          <main className={styles.main}>
+            <WorkspacesScreen />
+          </main>
+        )}
       </div>
     </FluentProvider>
   );

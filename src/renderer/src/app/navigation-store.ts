@@ -1,8 +1,9 @@
 import { create } from 'zustand';
+import type { WorkspacePageKey } from '../features/workspace/workspace-pages';
 
-export type View = { name: 'home' } | { name: 'workspace'; id: string };
+export type View = { name: 'home' } | { name: 'workspace'; id: string; page?: WorkspacePageKey };
 
-/** Which screen is showing. Two screens do not need a router. */
+/** Which screen (and, in a workspace, which page) is showing. A handful of views do not need a router. */
 export const useNavigation = create<{ view: View; go(view: View): void }>((set) => ({
   view: { name: 'home' },
   go: (view) => set({ view }),

@@ -3,11 +3,17 @@ import { ErrorCode } from '../../../../shared/error-codes';
 import { AppError } from '../../errors/app-error';
 import type { CloudFetch } from '../../net/cloud-fetch';
 import {
+  platformTenantBatchResultSchema,
+  platformTenantPageSchema,
+  platformTenantSchema,
   problemSchema,
   requirementsSchema,
   ssoConfigurationSchema,
   testResultSchema,
   type PlatformRequirements,
+  type PlatformTenant,
+  type PlatformTenantBatchResult,
+  type PlatformTenantInput,
   type PlatformTestResult,
   type SsoConfiguration,
   type SsoConfigurationInput,
@@ -59,6 +65,47 @@ export class PlatformApiClient {
 
   test(): Promise<PlatformTestResult> {
     return this.call('POST', '/v1/sso-configuration/test', undefined, {}, testResultSchema);
+  }
+
+  /** Every client tenant the platform has recorded, read page by page (GET /v1/tenants, API 1.1). */
+  async listTenants(o: { pageSize?: number } = {}): Promise<PlatformTenant[]> {
+    const all: PlatformTenant[] = [];
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(o.pageSize ?? 1000) });
+      if (cursor) query.set('cursor', cursor);
+      const page: { value: PlatformTenant[]; nextCursor: string | null } = await this.call('GET', `/v1/tenants?${query}`, undefined, {}, platformTenantPageSchema);
+      all.push(...page.value);
+      // A platform that hands back a cursor it already gave would page forever.
+      if (page.nextCursor && seen.has(page.nextCursor)) {
+        throw new AppError(ErrorCode.PlatformRejected, 'The platform’s tenant list repeats a page.', {
+          fix: 'Report this to the platform: GET /v1/tenants returned the same nextCursor twice.',
+        });
+      }
+      if (page.nextCursor) seen.add(page.nextCursor);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+
+  /** One client tenant's record: PUT /v1/tenants/{tenantId} (idempotent by nature, so retried as is). */
+  putTenant(tenantId: string, input: PlatformTenantInput): Promise<PlatformTenant> {
+    return this.call('PUT', `/v1/tenants/${encodeURIComponent(tenantId)}`, input, {}, platformTenantSchema);
+  }
+
+  /**
+   * Up to 500 records in one request (POST /v1/tenants/batch, API 1.1), one result per item in the order
+   * sent. A platform on API 1.0 answers 404 or 405: the AppError's `details.status` says so.
+   */
+  async putTenantsBatch(tenants: readonly (PlatformTenantInput & { tenantId: string })[]): Promise<PlatformTenantBatchResult[]> {
+    const answer = await this.call('POST', '/v1/tenants/batch', { tenants }, {}, platformTenantBatchResultSchema);
+    if (answer.results.length !== tenants.length) {
+      throw new AppError(ErrorCode.PlatformRejected, `The platform answered ${answer.results.length} results for ${tenants.length} tenants.`, {
+        fix: 'Report this to the platform: POST /v1/tenants/batch must answer one result per tenant sent.',
+      });
+    }
+    return answer.results;
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, body: unknown, headers: Record<string, string>, schema: S): Promise<z.output<S>> {

@@ -68,3 +68,41 @@ export const problemSchema = z.object({
   code: z.string().optional(),
   status: z.number().optional(),
 });
+
+export const platformConsentStatusSchema = z.enum(['granted', 'pending', 'failed', 'unknown']);
+export type PlatformConsentStatus = z.infer<typeof platformConsentStatusSchema>;
+
+export const platformTenantSchema = z.object({
+  tenantId: z.string(),
+  enabled: z.boolean(),
+  consentStatus: platformConsentStatusSchema,
+  displayName: z.string().nullable(),
+  domain: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type PlatformTenant = z.infer<typeof platformTenantSchema>;
+
+export const platformTenantPageSchema = z.object({ value: z.array(platformTenantSchema), nextCursor: z.string().min(1).nullable() });
+
+/** One tenant's record as PUT /v1/tenants/{tenantId} and the batch take it. */
+export interface PlatformTenantInput {
+  enabled: boolean;
+  consentStatus: PlatformConsentStatus;
+  displayName?: string;
+  domain?: string;
+}
+
+const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+export const platformTenantBatchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      index: z.number().int().min(0),
+      tenantId: z.string().nullable(),
+      status: z.number().int(),
+      tenant: platformTenantSchema.nullable(),
+      error: z.object({ code: z.string(), detail: z.string(), errors: z.array(fieldErrorSchema) }).nullable(),
+    }),
+  ),
+});
+export type PlatformTenantBatchResult = z.infer<typeof platformTenantBatchResultSchema>['results'][number];

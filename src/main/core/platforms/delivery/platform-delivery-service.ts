@@ -71,6 +71,13 @@ export class PlatformDeliveryService {
     return { platformName: requirements.platform.name, requirements };
   }
 
+  /** The workspace's API client, or null when it is not connected (per-client enablement skips such workspaces). */
+  async connectedClient(workspaceId: string): Promise<PlatformApiClient | null> {
+    const connection = this.repo.connection(workspaceId);
+    const token = connection ? await this.o.vault.get(connection.tokenVaultRef) : undefined;
+    return connection && token ? this.client(connection.baseUrl, token) : null;
+  }
+
   connection(workspaceId: string): { baseUrl: string; platformName: string | null } | null {
     const c = this.repo.connection(workspaceId);
     return c ? { baseUrl: c.baseUrl, platformName: c.platformName } : null;

@@ -1,0 +1,229 @@
+import { Badge, Button, Checkbox, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { ClientTenant, ConsentStrategy } from '../../../../shared/domain/client-tenants';
+import { sourceLabels, statusColors, statusExplanation, statusLabels, strategyLabels } from './tenant-status-text';
+import type { TenantSort } from './use-tenant-rows';
+
+const ROW_HEIGHT = 52;
+
+const useStyles = makeStyles({
+  scroller: {
+    height: '520px',
+    overflow: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
+  th: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    textAlign: 'left',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    height: '36px',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  row: { height: `${ROW_HEIGHT}px`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  td: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  reason: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  badges: { display: 'flex', gap: tokens.spacingHorizontalXS, overflow: 'hidden' },
+  nameButton: { maxWidth: '100%', justifyContent: 'flex-start', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  select: { minWidth: 0 },
+});
+
+const columns: { key: string; label: string; width: string; sort?: TenantSort['by'] }[] = [
+  { key: 'include', label: 'Include', width: '72px' },
+  { key: 'name', label: 'Name', width: '18%', sort: 'name' },
+  { key: 'domain', label: 'Domain', width: '16%', sort: 'domain' },
+  { key: 'tenantId', label: 'Tenant ID', width: '17%', sort: 'tenantId' },
+  { key: 'sources', label: 'Sources', width: '11%' },
+  { key: 'strategy', label: 'Strategy', width: '14%', sort: 'strategy' },
+  { key: 'status', label: 'Status', width: '16%', sort: 'status' },
+  { key: 'platform', label: 'Platform', width: '8%' },
+];
+
+export interface TenantTableProps {
+  total: number;
+  rowAt(index: number): ClientTenant | undefined;
+  ensure(start: number, end: number): void;
+  sort: TenantSort;
+  onSort(sort: TenantSort): void;
+  selectedId: string | undefined;
+  onSelect(tenant: ClientTenant): void;
+  onInclude(tenant: ClientTenant, included: boolean): void;
+  onStrategy(tenant: ClientTenant, strategy: ConsentStrategy | 'default'): void;
+}
+
+/**
+ * The client tenants as one table, virtualised: only the rows in view (and a few around them) are in the
+ * page, so 5,000 tenants scroll, sort and filter like 50. It stays a real <table> for screen readers, with
+ * aria-rowcount and aria-rowindex saying where the rendered rows sit in the whole list.
+ */
+export function TenantTable(props: TenantTableProps) {
+  const styles = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual's hook returns functions React Compiler must not memoise; it is used as documented.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: props.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensure } = props;
+  useEffect(() => {
+    if (props.total > 0) ensure(first, last);
+  }, [ensure, first, last, props.total]);
+
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  const sortButton = (c: (typeof columns)[number]) => {
+    if (!c.sort) return c.label;
+    const active = props.sort.by === c.sort;
+    const next: TenantSort = { by: c.sort, direction: active && props.sort.direction === 'asc' ? 'desc' : 'asc' };
+    return (
+      <Button
+        appearance="transparent"
+        size="small"
+        icon={active ? props.sort.direction === 'asc' ? <ArrowSortUpRegular /> : <ArrowSortDownRegular /> : undefined}
+        iconPosition="after"
+        onClick={() => props.onSort(next)}
+      >
+        {c.label}
+      </Button>
+    );
+  };
+
+  return (
+    <div ref={scroller} className={styles.scroller} data-testid="tenant-table-scroller" tabIndex={-1}>
+      <table className={styles.table} aria-label="Client tenants" aria-rowcount={props.total + 1}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={styles.th}
+                aria-sort={c.sort && props.sort.by === c.sort ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {sortButton(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 ? (
+            <tr aria-hidden="true" style={{ height: `${top}px` }}>
+              <td colSpan={columns.length} />
+            </tr>
+          ) : null}
+          {items.map((item) => {
+            const t = props.rowAt(item.index);
+            if (!t) {
+              return (
+                <tr key={`loading-${item.index}`} className={styles.row} aria-rowindex={item.index + 2}>
+                  <td className={styles.td} colSpan={columns.length}>
+                    <Text className={styles.reason}>Loading…</Text>
+                  </td>
+                </tr>
+              );
+            }
+            return <TenantRow key={t.tenantId} tenant={t} index={item.index} selected={t.tenantId === props.selectedId} props={props} />;
+          })}
+          {bottom > 0 ? (
+            <tr aria-hidden="true" style={{ height: `${bottom}px` }}>
+              <td colSpan={columns.length} />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TenantRow({ tenant: t, index, selected, props }: { tenant: ClientTenant; index: number; selected: boolean; props: TenantTableProps }) {
+  const styles = useStyles();
+  const label = t.name ?? t.domain ?? t.tenantId;
+  const { reason, fix } = statusExplanation(t.status);
+  return (
+    <tr
+      className={mergeClasses(styles.row, selected && styles.selected)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-testid="tenant-row"
+      data-tenant-id={t.tenantId}
+      data-status={t.status.kind}
+    >
+      <td className={styles.td}>
+        <Checkbox aria-label={`Include ${label}`} checked={t.included} onChange={(_, d) => props.onInclude(t, d.checked === true)} />
+      </td>
+      <td className={styles.td}>
+        <Button appearance="transparent" className={styles.nameButton} onClick={() => props.onSelect(t)} aria-label={`Details of ${label}`} aria-pressed={selected}>
+          {t.name ?? '(no name)'}
+        </Button>
+      </td>
+      <td className={styles.td} title={t.domain ?? undefined}>
+        {t.domain ?? '—'}
+      </td>
+      <td className={mergeClasses(styles.td, styles.mono)} title={t.tenantId}>
+        {t.tenantId}
+      </td>
+      <td className={styles.td}>
+        <span className={styles.badges} title={t.sources.map((s) => `${sourceLabels[s.kind]}${s.detail ? `: ${s.detail}` : ''}`).join('\n')}>
+          {t.sources.map((s) => (
+            <Badge key={s.kind} appearance="outline" color="informative" data-testid="tenant-source">
+              {sourceLabels[s.kind]}
+            </Badge>
+          ))}
+        </span>
+      </td>
+      <td className={styles.td}>
+        <Select
+          className={styles.select}
+          size="small"
+          aria-label={`Strategy for ${label}`}
+          title={`Default: ${strategyLabels[t.strategy.default]}, because ${t.strategy.defaultReason}`}
+          value={t.strategy.isDefault ? 'default' : t.strategy.chosen}
+          onChange={(_, d) => props.onStrategy(t, d.value as ConsentStrategy | 'default')}
+        >
+          <option value="default">Default ({strategyLabels[t.strategy.default]})</option>
+          {(Object.keys(strategyLabels) as ConsentStrategy[]).map((s) => (
+            <option key={s} value={s}>
+              {strategyLabels[s]}
+            </option>
+          ))}
+        </Select>
+      </td>
+      <td className={styles.td} title={[reason, fix].filter(Boolean).join('\n')}>
+        <Badge appearance="tint" color={statusColors[t.status.kind]} data-testid="tenant-status">
+          {statusLabels[t.status.kind]}
+        </Badge>
+        {reason ? <span className={styles.reason}>{reason}</span> : null}
+      </td>
+      <td className={styles.td} title={t.platform?.message}>
+        {t.platform ? (
+          <Badge appearance="outline" color={t.platform.state === 'enabled' ? 'success' : t.platform.state === 'failed' ? 'danger' : 'subtle'} data-testid="tenant-platform">
+            {t.platform.state === 'enabled' ? 'Enabled' : t.platform.state === 'failed' ? 'Failed' : 'Not connected'}
+          </Badge>
+        ) : (
+          '—'
+        )}
+      </td>
+    </tr>
+  );
+}
