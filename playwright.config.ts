@@ -9,8 +9,9 @@ export default defineConfig<{ hostKind: HostKind }>({
   globalSetup: './tests/e2e/global-setup.ts',
   // Each test starts its own host process and browser context; two cores leave room for one at a time.
   workers: 1,
-  // A flow signs in several times in the browser; CI machines have two cores.
-  timeout: 90_000,
+  // A flow signs in several times in the browser and meets the sandbox's realistic replication delays
+  // and throttling on every run; CI machines have two cores.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
