@@ -15,7 +15,18 @@ describe('/me, /me/memberOf, /organization', () => {
     const me = await client.api('/me').get();
     expect(me).toMatchObject({ userPrincipalName: h.upn('globalAdmin'), displayName: 'Adele Vance' });
     expect(me['@odata.context']).toBe(`${h.sandbox.info.graph}/$metadata#users/$entity`);
-    const memberOf = await client.api('/me/memberOf').get();
+    // learn.microsoft.com/graph/api/user-list-memberof ("Important"): with User.Read alone the app may not read
+    // directoryRole or group objects, so they come back "with limited information": @odata.type and id only.
+    const limited = (await client.api('/me/memberOf').get()).value as Array<Record<string, unknown>>;
+    expect(limited.map((o) => o['@odata.type']).sort()).toEqual(['#microsoft.graph.directoryRole', '#microsoft.graph.group']);
+    for (const o of limited) {
+      expect(o.id).toEqual(expect.any(String));
+      expect(Object.entries(o).filter(([k, v]) => k !== '@odata.type' && k !== 'id' && v !== null)).toEqual([]);
+    }
+    // Reading the roles needs RoleManagement.Read.Directory (directoryrole-list), the groups GroupMember.Read.All.
+    const reader = h.client(await h.userToken({ upn: h.upn('globalAdmin'), scopes: ['User.Read', 'RoleManagement.Read.Directory', 'GroupMember.Read.All'] }));
+    const memberOf = await reader.api('/me/memberOf').get();
+    expect(memberOf.value.map((o: { id: string }) => o.id).sort()).toEqual(limited.map((o) => o.id).sort());
     const roles = memberOf.value.filter((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.directoryRole');
     expect(roles).toEqual([expect.objectContaining({ roleTemplateId: roleTemplateIds.globalAdministrator, displayName: 'Global Administrator' })]);
     const groups = memberOf.value.filter((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.group');

@@ -1,6 +1,7 @@
 import { GraphError, PageIterator, type Client, type PageCollection } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphAppId } from '../../sandbox/model/wellKnownIds';
+import { instantReplication } from '../../sandbox/settings/SandboxSettings';
 import { startGraphHarness, type GraphHarness } from './harness';
 
 /*
@@ -16,8 +17,9 @@ const userRead = 'e1fe6dd8-ba31-4d61-89e7-88639da4683d';
 const userReadAll = 'df021288-bdef-4463-88db-98f22de89214';
 
 beforeAll(async () => {
-  // Replication delays belong to other tests; here every write is visible at once.
-  h = await startGraphHarness({ sandboxSettings: { replication: { applicationDelayMs: 0, secretDelayMs: 0 } } });
+  // Replication delays belong to other tests; here every write is visible at once (every kind of delay, including
+  // the read and reference delays that are now on by default).
+  h = await startGraphHarness({ sandboxSettings: instantReplication });
   adminToken = await h.userToken({
     upn: h.upn('globalAdmin'),
     scopes: ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'Directory.Read.All', 'Group.ReadWrite.All', 'User.Read.All'],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { buildScenarioPlan } from '../../sandbox/scenario/buildScenarioPlan';
+import { defaultSettings } from '../../sandbox/settings/SandboxSettings';
 import { sandboxHttp } from './helpers/sandboxHttp';
 
 let sandbox: SandboxHandle;
@@ -95,6 +96,8 @@ describe('control API', () => {
     expect((await http.control('POST', '/reset')).status).toBe(200);
     const apps = [...sandbox.state.directory(sandbox.info.partnerTenantId).applications.values()];
     expect(apps).toHaveLength(0);
-    expect(sandbox.settings.replication.secretDelayMs).toBe(0);
+    // Back to the settings the sandbox started with (here the defaults, where the secret delay is on), not the patch.
+    expect(sandbox.settings.replication.secretDelayMs).toBe(defaultSettings().replication.secretDelayMs);
+    expect(sandbox.settings.replication.secretDelayMs).not.toBe(5000);
   });
 });
