@@ -51,11 +51,14 @@ describe('default scenario', () => {
     expect([...sandbox.state.materializedDirectories()].length).toBe(before + 1);
   });
 
-  it('starts 5000 tenants quickly', async () => {
-    const started = performance.now();
+  // How fast it starts is measured in bench/sandbox-throughput.ts, not asserted with a timer here.
+  it('starts with 5000 tenants and lists every one of them', async () => {
     const other = await startSandbox({ seed: 'timing', tenants: 5000 });
-    await other.close();
-    expect(performance.now() - started).toBeLessThan(3000);
+    try {
+      expect(other.info.clientTenants).toHaveLength(5000);
+    } finally {
+      await other.close();
+    }
   });
 });
 
