@@ -38,8 +38,14 @@ export function connectHostRpc(url: string): Promise<HostRpc> {
         call: <T>(channel: string, input: unknown = {}) =>
           new Promise<T>((done, fail) => {
             const id = nextId++;
+            // A call made after the host died would otherwise wait for ever: ws drops a send on a closed
+            // socket silently unless it is given a callback.
+            if (ws.readyState !== WebSocket.OPEN) return fail(new Error('the host closed the connection'));
             waiting.set(id, { resolve: done as (value: unknown) => void, reject: fail });
-            ws.send(JSON.stringify({ t: 'call', id, channel, input }));
+            ws.send(JSON.stringify({ t: 'call', id, channel, input }), (error) => {
+              if (!error || !waiting.delete(id)) return;
+              fail(new Error(`the host closed the connection: ${error.message}`));
+            });
           }),
         close: () => ws.terminate(),
       }),

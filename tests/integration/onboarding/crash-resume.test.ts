@@ -87,7 +87,7 @@ afterAll(async () => {
  * when the trigger fires. Returns the step that was running when it died, or null if the run ended.
  */
 async function life(workspaceId: string, trigger: Trigger | null, events: string[]): Promise<{ killed: boolean; run: RunView | null }> {
-  const host = await startWebHostProcess(env.dataDir, ['--sandbox', JSON.stringify(env.sandbox.info), '--renderer-dir', rendererDir], {}, hostEntry);
+  const host = await startWebHostProcess(env.dataDir, ['--renderer-dir', rendererDir], { ENTRA_ONBOARD_SANDBOX: JSON.stringify(env.sandbox.info) }, hostEntry);
   const rpc = await connectHostRpc(host.url);
   let killed = false;
   const kill = (why: string) => {

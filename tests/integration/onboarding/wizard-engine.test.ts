@@ -123,6 +123,16 @@ describe('the wizard engine against the sandbox', () => {
     expect(handMade.passwordCredentials).toHaveLength(1);
   });
 
+  it('waits for an app picked for reuse that Microsoft has listed but cannot read by its client ID yet', async () => {
+    // facts §4.2: a new app can be in the list before the replica serving reads by key has it.
+    const fresh = createApplication(sandbox.state, sandbox.info.partnerTenantId, { displayName: 'Clment', signInAudience: 'AzureADMyOrg' });
+    const ws = core.services.workspaces.create({ name: 'Contoso – Clment (adopt fresh)', platformId: 'clment', partnerTenant: null });
+    core.services.onboarding.saveAnswers(ws.id, { region: 'us' });
+    const adopting = await core.services.onboarding.preview(ws.id, homeAccountId, { main: fresh.appId });
+    expect(adopting[0]?.action).toBe('update');
+    expect(adopting[0]?.summary).toContain(fresh.appId);
+  });
+
   it('sets up bvoip (application permission) through replication delays and throttling', async () => {
     sandbox.patchSettings({
       replication: { applicationDelayMs: 1500, secretDelayMs: 1500 },

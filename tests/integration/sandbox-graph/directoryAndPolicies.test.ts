@@ -120,6 +120,36 @@ describe('conditional access policies (facts §12.1, §9.2)', () => {
     });
     expect(invalid.status).toBe(400);
   });
+
+  it('refuses creating or updating a policy without Entra ID P1, and turning one on beside security defaults', async () => {
+    const token = await h.userToken({ upn: h.upn('globalAdmin'), scopes: caScopes });
+    h.sandbox.clock.advance(1000);
+    const existing = await h.call('POST', '/identity/conditionalAccess/policies', { token, body: policy });
+    expect(existing.status).toBe(201);
+    try {
+      h.sandbox.patchSettings({ tenantPolicies: { [h.partnerTenantId]: { entraIdPlan: 'free' } } });
+      h.sandbox.clock.advance(1000);
+      const created = await h.call('POST', '/identity/conditionalAccess/policies', { token, body: policy });
+      expect(created.status).toBe(400);
+      expect(created.body.error.message).toMatch(/premium license/);
+      h.sandbox.clock.advance(1000);
+      const updated = await h.call('PATCH', `/identity/conditionalAccess/policies/${existing.body.id}`, { token, body: { displayName: 'Renamed' } });
+      expect(updated.status).toBe(400);
+      expect(updated.body.error.message).toMatch(/premium license/);
+
+      h.sandbox.patchSettings({ tenantPolicies: { [h.partnerTenantId]: { securityDefaults: true } } });
+      h.sandbox.clock.advance(1000);
+      const enabled = await h.call('PATCH', `/identity/conditionalAccess/policies/${existing.body.id}`, { token, body: { state: 'enabled' } });
+      expect(enabled.status).toBe(400);
+      expect(enabled.body.error.message).toMatch(/Security defaults must be disabled/);
+      h.sandbox.clock.advance(1000);
+      expect((await h.call('PATCH', `/identity/conditionalAccess/policies/${existing.body.id}`, { token, body: { displayName: 'Report-only still' } })).status).toBe(204);
+    } finally {
+      h.sandbox.patchSettings({ tenantPolicies: {} });
+      h.sandbox.clock.advance(1000);
+      await h.call('DELETE', `/identity/conditionalAccess/policies/${existing.body.id}`, { token });
+    }
+  });
 });
 
 describe('tenant relationships (facts §7)', () => {

@@ -113,6 +113,9 @@ export const conditionalAccessRoutes: GraphRoute[] = [
       writer(ctx);
       const existing = findPolicyOr404(ctx);
       const merged = mergePolicy(existing, await readJsonBody(ctx.req));
+      // Updates are refused like creates: the licence error reads "Cannot create or update policies" (source above),
+      // and a policy left on is still a Conditional Access policy enabled beside security defaults.
+      requireConditionalAccessAvailable(ctx, merged.state);
       const policy = buildConditionalAccessPolicy(merged, {
         id: existing.id,
         createdDateTime: existing.createdDateTime as string,
