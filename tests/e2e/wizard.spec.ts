@@ -201,7 +201,8 @@ test.describe('drift and recovery', () => {
   // Killed from outside with SIGKILL when the sandbox sees a given request: "answered" is after Graph
   // wrote and before its answer left (the host never hears of the write), "received" is in flight.
   const killPoints = [
-    { name: 'after Graph created the app', phase: 'answered', method: 'POST', path: /\/v1\.0\/applications$/ },
+    // The product creates its app by upsert: PATCH /applications(uniqueName='…') with Prefer: create-if-missing.
+    { name: 'after Graph created the app', phase: 'answered', method: 'PATCH', path: /\/v1\.0\/applications(\(|%28)uniqueName=/i },
     { name: 'after Graph created the secret (its value lost)', phase: 'answered', method: 'POST', path: /\/addPassword$/ },
     { name: 'with the app role assignment in flight', phase: 'received', method: 'POST', path: /\/appRoleAssignedTo$/ },
   ] as const;
