@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientTenant, TenantStatus } from '../../../src/shared/domain/client-tenants';
+import { addAccessAssignment } from '../../sandbox/control/gdapControl';
 import { roleTemplateIds } from '../../sandbox/model/wellKnownIds';
 import { startConsentEnv, type ConsentEnv } from './consent-env';
 
@@ -112,7 +113,12 @@ describe('consent in every kind of client tenant (bvoip: an application permissi
     const pending = env.sandbox.info.clientTenants.find((c) => c.kind === 'gdapPending')!;
     const missing = tenantOfKind('gdapMissingRoles')[0]!;
     for (const rel of env.sandbox.state.gdapRelationships.values()) {
-      if (rel.customer.tenantId === pending.tenantId) rel.status = 'active';
+      if (rel.customer.tenantId === pending.tenantId) {
+        // The client approves; then the partner assigns its security group, which it can only do once the
+        // relationship is active (learn.microsoft.com/partner-center/customers/gdap-assign-microsoft-entra-roles).
+        rel.status = 'active';
+        addAccessAssignment(env.sandbox.state, rel, { groupId: env.sandbox.runtime.plan.gdapGroup.id });
+      }
       if (rel.customer.tenantId === missing) {
         const roles = [{ roleDefinitionId: roleTemplateIds.applicationAdministrator }, { roleDefinitionId: roleTemplateIds.privilegedRoleAdministrator }];
         rel.accessDetails.unifiedRoles = roles;
