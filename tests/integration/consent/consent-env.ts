@@ -39,7 +39,14 @@ export async function startConsentEnv(
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
   const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
-  let who: { username: string; password: string; mfaCode?: string } = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
+  const globalAdmin = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
+  // Partner Center requires MFA of every partner user and refuses App+User tokens without it (401 900421,
+  // learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa): the partner's
+  // Global Administrator signs in with MFA, as a real partner admin must (per-user MFA in the partner tenant).
+  const partnerUser = sandbox.state.directory(sandbox.info.partnerTenantId).findUserByUpn(globalAdmin.username);
+  if (!partnerUser) throw new Error(`No partner user ${globalAdmin.username}`);
+  partnerUser.sandbox.requireMfa = true;
+  let who: { username: string; password: string; mfaCode?: string } = globalAdmin;
   const dataDir = join(dir.path, 'data');
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
     openUrl: async (url) => {

@@ -164,7 +164,7 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
     if (strategy === 'cpv') {
       did.push(...(await consentThroughCpv(d, tenant)));
     } else {
-      did.push(...(await consentViaGdap(graph, d.target, state, d.step)));
+      did.push(...(await consentViaGdap(graph, d.target, state, d.step, d.signal)));
     }
     state = await readTenantConsent(graph, d.target, state.resources);
   }

@@ -5,6 +5,7 @@ import { resourceName } from '../consent-target';
 import { HttpFailure } from '../http-client';
 import type { TenantConsentState } from '../read-tenant-consent';
 import type { TenantGraph } from '../tenant-graph';
+import { whileReplicating } from './while-replicating';
 
 /** "Permission entry already exists" (400 or 409) and ObjectConflict: what we wanted is there (facts §5). */
 export function isAlreadyThere(error: unknown): boolean {
@@ -23,9 +24,13 @@ export async function consentViaGdap(
   target: ConsentTarget,
   state: TenantConsentState,
   step: (name: string) => void,
+  signal?: AbortSignal,
 ): Promise<string[]> {
   const did: string[] = [];
   let spId = state.sp?.id;
+  // Only a service principal created here may not have replicated yet; an existing one's errors are real.
+  const createdSp = !spId;
+  const referencing = <T>(write: () => Promise<T>) => (createdSp ? whileReplicating(write, { signal }) : write());
   if (!spId) {
     try {
       spId = (await graph.post<{ id: string }>('/servicePrincipals', { appId: target.appId })).id;
@@ -42,7 +47,7 @@ export async function consentViaGdap(
     const grant = state.grants.get(d.resourceAppId);
     if (!grant) {
       try {
-        await graph.post('/oauth2PermissionGrants', { clientId: spId, consentType: 'AllPrincipals', resourceId: resource.id, scope: d.scopes.join(' ') });
+        await referencing(() => graph.post('/oauth2PermissionGrants', { clientId: spId, consentType: 'AllPrincipals', resourceId: resource.id, scope: d.scopes.join(' ') }));
         did.push(`granted ${resourceName(d.resourceAppId)} ${d.scopes.join(' ')}`);
       } catch (error) {
         if (!isAlreadyThere(error)) throw error;
@@ -65,7 +70,7 @@ export async function consentViaGdap(
       const role = resource.appRoles?.find((r) => r.value === value);
       if (!role) throw new AppError(ErrorCode.ResourceMissing, `${resourceName(a.resourceAppId)} in this tenant has no application permission ${value}.`, { fix: 'Check the permission name in the platform profile.' });
       try {
-        await graph.post(`/servicePrincipals/${resource.id}/appRoleAssignedTo`, { principalId: spId, resourceId: resource.id, appRoleId: role.id });
+        await referencing(() => graph.post(`/servicePrincipals/${resource.id}/appRoleAssignedTo`, { principalId: spId, resourceId: resource.id, appRoleId: role.id }));
         did.push(`assigned ${value}`);
       } catch (error) {
         if (!isAlreadyThere(error)) throw error;
