@@ -116,6 +116,18 @@ async function createGroup(ctx: GraphContext) {
   return entityReply(ctx, 201, 'groups', 'group', serializeGroup(group, ctx.data, ctx.directory.defaultDomain));
 }
 
+/** A group's owners or members as Graph lists them: a directoryObject collection (each with its @odata.type). */
+function listDirectoryObjects(ctx: GraphContext, ids: Iterable<string>) {
+  const objects = [...ids].map((id) => serializeDirectoryObject(ctx, id)).filter((o) => o !== undefined);
+  return listCollection(ctx, objects, {
+    contextFragment: 'directoryObjects',
+    resourceName: 'DirectoryObject',
+    typeName: 'directoryObject',
+    filterable: { id: (o) => o.id, displayname: (o) => o.displayName },
+    serialize: (o) => o,
+  });
+}
+
 export const groupRoutes: GraphRoute[] = [
   {
     method: 'GET',
@@ -197,14 +209,7 @@ export const groupRoutes: GraphRoute[] = [
     permissions: graphPermissions.listGroupOwners,
     handle: (ctx) => {
       const group = findGroupOr404(ctx);
-      const owners = [...ownersOf(ctx, group.id)].map((id) => serializeDirectoryObject(ctx, id)).filter((o) => o !== undefined);
-      return listCollection(ctx, owners, {
-        contextFragment: 'directoryObjects',
-        resourceName: 'DirectoryObject',
-        typeName: 'directoryObject',
-        filterable: { id: (o) => o.id, displayname: (o) => o.displayName },
-        serialize: (o) => o,
-      });
+      return listDirectoryObjects(ctx, ownersOf(ctx, group.id));
     },
   },
   {
@@ -242,14 +247,7 @@ export const groupRoutes: GraphRoute[] = [
     permissions: graphPermissions.listGroupMembers,
     handle: (ctx) => {
       const group = findGroupOr404(ctx);
-      const members = group.members.map((id) => serializeDirectoryObject(ctx, id)).filter((o) => o !== undefined);
-      return listCollection(ctx, members, {
-        contextFragment: 'directoryObjects',
-        resourceName: 'DirectoryObject',
-        typeName: 'directoryObject',
-        filterable: { id: (o) => o.id, displayname: (o) => o.displayName },
-        serialize: (o) => o,
-      });
+      return listDirectoryObjects(ctx, group.members);
     },
   },
   {
