@@ -9,9 +9,9 @@ import { graphErrors } from '../http/graphErrors';
 import { graphNoContent } from '../http/graphReplies';
 import { readJsonBody } from '../http/readJsonBody';
 import { entityReply } from '../odata/entityReply';
-import { listCollection } from '../odata/listCollection';
+import { listCollection, listDirectoryObjects } from '../odata/listCollection';
 import { serializeGroup } from '../serialize/serializeGroup';
-import { directoryObjectKind, serializeDirectoryObject } from '../serialize/serializeDirectoryObject';
+import { directoryObjectKind } from '../serialize/serializeDirectoryObject';
 import { canonicalPropertyNames } from '../odata/canonicalPropertyNames';
 import type { GraphHttpError } from '../http/GraphHttpError';
 
@@ -116,18 +116,6 @@ async function createGroup(ctx: GraphContext) {
   return entityReply(ctx, 201, 'groups', 'group', serializeGroup(group, ctx.data, ctx.directory.defaultDomain));
 }
 
-/** A group's owners or members as Graph lists them: a directoryObject collection (each with its @odata.type). */
-function listDirectoryObjects(ctx: GraphContext, ids: Iterable<string>) {
-  const objects = [...ids].map((id) => serializeDirectoryObject(ctx, id)).filter((o) => o !== undefined);
-  return listCollection(ctx, objects, {
-    contextFragment: 'directoryObjects',
-    resourceName: 'DirectoryObject',
-    typeName: 'directoryObject',
-    filterable: { id: (o) => o.id, displayname: (o) => o.displayName },
-    serialize: (o) => o,
-  });
-}
-
 export const groupRoutes: GraphRoute[] = [
   {
     method: 'GET',
@@ -209,7 +197,7 @@ export const groupRoutes: GraphRoute[] = [
     permissions: graphPermissions.listGroupOwners,
     handle: (ctx) => {
       const group = findGroupOr404(ctx);
-      return listDirectoryObjects(ctx, ownersOf(ctx, group.id));
+      return listDirectoryObjects(ctx, [...ownersOf(ctx, group.id)]);
     },
   },
   {
