@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { tenantStatusKindSchema } from '../../../shared/domain/client-tenants';
 import type {
   ClientTenant,
   ConsentStrategy,
@@ -59,15 +60,8 @@ const SORT_COLUMN: Record<ListSort['by'], string> = {
   asOf: 'as_of',
 };
 
-export const STATUS_KINDS: readonly TenantStatusKind[] = [
-  'notStarted',
-  'consented',
-  'partiallyConsented',
-  'accessNeeded',
-  'failed',
-  'tenantNotFound',
-  'excluded',
-];
+/** Every status kind, in the contract's order (one list: the shared schema's). */
+export const STATUS_KINDS: readonly TenantStatusKind[] = tenantStatusKindSchema.options;
 
 export function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUS_KINDS.map((k) => [k, 0])) as StatusCounts;
