@@ -1,6 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen';
-import { WorkspacesScreen } from '../features/workspaces/WorkspacesScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { defaultHomePage } from '../features/home/home-pages';
 import { useConnectionStore } from './connection-store';
 import { useNavigation } from './navigation-store';
 
@@ -14,7 +15,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  main: { maxWidth: '1100px', margin: '0 auto', padding: tokens.spacingHorizontalXXL },
   // A workspace is an admin centre: its navigation runs down the left edge, its page fills the rest.
   console: { padding: 0 },
 });
@@ -44,9 +44,7 @@ export function App() {
             <WorkspaceScreen id={view.id} page={view.page} />
           </main>
         ) : (
-          <main className={styles.main}>
-            <WorkspacesScreen />
-          </main>
+          <HomeScreen page={view.page ?? defaultHomePage} />
         )}
       </div>
     </FluentProvider>

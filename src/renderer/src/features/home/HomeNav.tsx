@@ -1,0 +1,38 @@
+import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
+import { AppsListRegular } from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
+
+const icons: Record<HomePageKey, ReactElement> = {
+  workspaces: <AppsListRegular />,
+};
+
+const useStyles = makeStyles({
+  drawer: { minHeight: '100%', borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+});
+
+/** The console's navigation across workspaces; same keyboard model as a workspace's (one Tab stop, arrows). */
+export function HomeNav(props: { page: HomePageKey; onSelect(page: HomePageKey): void }) {
+  const styles = useStyles();
+  return (
+    <NavDrawer
+      open
+      type="inline"
+      className={styles.drawer}
+      aria-label="Console pages"
+      selectedValue={props.page}
+      onNavItemSelect={(_, data) => {
+        if (isHomePageKey(data.value)) props.onSelect(data.value);
+      }}
+    >
+      <NavDrawerBody>
+        <NavSectionHeader>All workspaces</NavSectionHeader>
+        {homePages.map((p) => (
+          <NavItem key={p.key} value={p.key} icon={icons[p.key]} title={p.description}>
+            {p.label}
+          </NavItem>
+        ))}
+      </NavDrawerBody>
+    </NavDrawer>
+  );
+}
