@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { exportPkcs8Pem, generateRsaKeyPair, importPkcs8Pem, rsaSha256, type CryptoKey } from './generateRsaKeyPair';
+import { issueLeafCertificate } from './issueLeafCertificate';
 import { readIfExists, withFileLock, writeAtomically } from './pemFiles';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
@@ -41,33 +42,6 @@ async function createCa(): Promise<{ cert: x509.X509Certificate; keyPem: string;
   return { cert, keyPem: await exportPkcs8Pem(keys.privateKey), privateKey: keys.privateKey };
 }
 
-async function createServerCert(ca: x509.X509Certificate, caKey: CryptoKey): Promise<{ cert: x509.X509Certificate; keyPem: string }> {
-  const keys = await generateRsaKeyPair();
-  const cert = await x509.X509CertificateGenerator.create({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),
-    subject: 'CN=127.0.0.1, O=Entra Onboard Sandbox',
-    issuer: ca.subject,
-    notBefore: new Date(wallNow() - hourMs),
-    // Browsers refuse leaf certificates valid for more than 398 days.
-    notAfter: new Date(wallNow() + 397 * dayMs),
-    signingAlgorithm: rsaSha256,
-    publicKey: keys.publicKey,
-    signingKey: caKey,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
-      new x509.SubjectAlternativeNameExtension([
-        { type: 'ip', value: '127.0.0.1' },
-        { type: 'dns', value: 'localhost' },
-      ]),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      await x509.AuthorityKeyIdentifierExtension.create(ca),
-    ],
-  });
-  return { cert, keyPem: await exportPkcs8Pem(keys.privateKey) };
-}
-
 /**
  * The local CA and the 127.0.0.1/localhost server certificate it signs, kept under `<dataDir>/tls` and reused
  * while valid (CA: 10 years; server: 397 days). Regenerates whatever is missing, expiring or mismatched.
@@ -105,7 +79,8 @@ export async function ensureTlsMaterial(dataDir: string): Promise<TlsMaterial> {
         return { caFile: paths.ca, caPem: ca.cert.toString('pem'), certPem, keyPem };
       }
     }
-    const server = await createServerCert(ca.cert, ca.privateKey);
+    // Browsers refuse leaf certificates valid for more than 398 days.
+    const server = await issueLeafCertificate(ca.cert, ca.privateKey, [{ type: 'ip', value: '127.0.0.1' }, { type: 'dns', value: 'localhost' }], 397 * dayMs);
     writeAtomically(paths.key, server.keyPem);
     writeAtomically(paths.cert, server.cert.toString('pem'), 0o644);
     return { caFile: paths.ca, caPem: ca.cert.toString('pem'), certPem: server.cert.toString('pem'), keyPem: server.keyPem };
