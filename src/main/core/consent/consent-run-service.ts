@@ -186,7 +186,7 @@ export class ConsentRunService {
     const active: ActiveRun = { runId: run.id, controller, work: Promise.resolve(), inFlight: 0, rate: new RunRate(), throttled: 0 };
     this.active.set(run.workspaceId, active);
     // Every consent and platform write of the run is logged under its workspace (core/activity).
-    active.work = withActivityScope({ workspaceId: run.workspaceId, operation: `consent.${run.mode}` }, () => this.execute(run, active))
+    active.work = withActivityScope({ workspaceId: run.workspaceId, operation: run.mode === 'verify' ? 'consent.verify' : 'consent.run' }, () => this.execute(run, active))
       .catch((error: unknown) => {
         console.error(`[consent] run ${run.id} stopped`, error);
         this.journal.finish(run.id, 'failed', this.now().toISOString());
