@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo, HostKind } from '../../shared/contract/requests';
+import { ActivityLog } from './activity/activity-log';
+import { createRecordingFetch } from './activity/recording-fetch';
 import { AuthService } from './auth/auth-service';
 import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
@@ -65,6 +67,7 @@ export interface Core {
     envFiles: EnvFileExporter;
     clientTenants: ClientTenantService;
     consentRuns: ConsentRunService;
+    activity: ActivityLog;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -80,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {},
   );
   const events = new EventBus();
+  const activity = new ActivityLog(db);
   const workspaces = new WorkspaceService(new WorkspaceRepository(db), events, undefined, options.vault);
   // An explicit client ID (command line) wins over the one the admin saved in settings.
   const clientId = options.clientId ?? options.settings.get('publicClientId') ?? undefined;
@@ -95,6 +99,8 @@ export function createCore(options: CoreOptions): Core {
     ...(clientId ? { clientId } : {}),
     ...(options.signInTimeoutMs ? { interactiveTimeoutMs: options.signInTimeoutMs } : {}),
     openUrl,
+    // Every write to Entra, Partner Center or the platform goes through this fetch and is logged (issue 11 item 5).
+    wrapFetch: (fetchFn) => createRecordingFetch(fetchFn, { cloud: options.cloud, log: activity }),
   });
   const auth = new AuthService(signIn, options.cloud, workspaces, events, options.settings);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
@@ -171,6 +177,7 @@ export function createCore(options: CoreOptions): Core {
       envFiles,
       clientTenants,
       consentRuns,
+      activity,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -4,6 +4,7 @@ import { isChannel, requests } from '../../shared/contract/requests';
 import type { CallContext, HandlerTable } from '../../shared/contract/handler-types';
 import { ErrorCode } from '../../shared/error-codes';
 import type { Result } from '../../shared/result';
+import { withActivityScope } from '../core/activity/activity-scope';
 import { AppError } from '../core/errors/app-error';
 
 export type Dispatch = (channel: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;
@@ -44,7 +45,9 @@ export function createDispatch(table: HandlerTable, options: DispatchOptions = {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toShape() };
     try {
       const handler = table[channel] as (input: unknown, ctx: CallContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      // Writes the handler makes (and runs it starts) are logged under its workspace (core/activity).
+      const workspaceId = (parsed.data as { workspaceId?: unknown }).workspaceId;
+      const value = await withActivityScope({ operation: channel, ...(typeof workspaceId === 'string' ? { workspaceId } : {}) }, () => handler(parsed.data, ctx));
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };

@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
+import { activityHandlers } from '../core/activity/activity-handlers';
 import { authHandlers } from '../core/auth/auth-handlers';
 import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client-tenant-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
@@ -20,5 +21,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...deliveryHandlers(services.delivery, services.envFiles),
     ...clientTenantHandlers(services.clientTenants),
     ...consentRunHandlers(services.consentRuns),
+    ...activityHandlers(services.activity),
   };
 }

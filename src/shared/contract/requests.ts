@@ -26,6 +26,7 @@ import {
   workspaceRenameInputSchema,
   workspaceSchema,
 } from '../domain/workspace';
+import { activityCsvSchema, activityListInputSchema, activityListOutputSchema, activityQuerySchema, activityVerifySchema } from '../domain/activity';
 
 const none = z.object({}).strict();
 
@@ -176,6 +177,13 @@ export const requests = {
     input: z.object({ workspaceId: z.string().min(1), selection: tenantSelectionSchema.optional() }),
     output: exportLinksOutputSchema,
   },
+  // ---- activity log (issue 11 item 5): src/main/core/activity ----
+  /** One page of the log, newest first, searched and filtered in the store. */
+  'activity.list': { input: activityListInputSchema, output: activityListOutputSchema },
+  /** Walks the hash chain: "intact, N entries" or the first broken entry. */
+  'activity.verify': { input: none, output: activityVerifySchema },
+  /** What the search matches (or the whole log) as CSV, oldest first. */
+  'activity.exportCsv': { input: activityQuerySchema, output: activityCsvSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Requests = typeof requests;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HandlerTable } from '../../../src/shared/contract/handler-types';
 import { AppError } from '../../../src/main/core/errors/app-error';
 import { createDispatch } from '../../../src/main/rpc/dispatch';
+import { currentActivityScope } from '../../../src/main/core/activity/activity-scope';
 
 const workspace = {
   id: 'w1',
@@ -62,6 +63,9 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'consent.runs': notUsed,
     'consent.consentInBrowser': notUsed,
     'consent.exportLinks': notUsed,
+    'activity.list': notUsed,
+    'activity.verify': notUsed,
+    'activity.exportCsv': notUsed,
     ...overrides,
   };
 }
@@ -135,5 +139,22 @@ describe('dispatch', () => {
     expect(typeof correlationId).toBe('string');
     expect(result.error.fix).toContain(String(correlationId));
     expect(logError.mock.calls[0]?.[0]).toContain(String(correlationId));
+  });
+
+  it('runs a handler, and the work it starts, in the activity scope of its workspace and channel', async () => {
+    let later: Promise<unknown> = Promise.resolve();
+    const dispatch = createDispatch(
+      table({
+        'onboarding.resume': (input) => {
+          // Work a handler starts and does not await (a run) keeps the scope after the handler returns.
+          later = new Promise((r) => setTimeout(r, 5)).then(() => currentActivityScope());
+          expect(currentActivityScope()).toMatchObject({ workspaceId: input.workspaceId, operation: 'onboarding.resume' });
+          return { runId: 'r1' };
+        },
+      }),
+    );
+    expect(await dispatch('onboarding.resume', { workspaceId: 'w42' }, ctx)).toEqual({ ok: true, value: { runId: 'r1' } });
+    expect(await later).toMatchObject({ workspaceId: 'w42', operation: 'onboarding.resume' });
+    expect(currentActivityScope()).toBeUndefined();
   });
 });

@@ -28,6 +28,8 @@ export interface SignInServiceOptions {
   openUrl(url: string): Promise<void>;
   /** A sign-in left open this long is stopped. */
   interactiveTimeoutMs?: number;
+  /** Wraps the cloud's fetch every service shares (the activity log's recording layer). */
+  wrapFetch?: (fetchFn: CloudFetch) => CloudFetch;
 }
 
 export interface DeviceCodePrompt {
@@ -59,7 +61,7 @@ export class SignInService {
 
   constructor(private readonly options: SignInServiceOptions) {
     this.currentClientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
-    this.fetchFn = createCloudFetch(options.cloud);
+    this.fetchFn = options.wrapFetch ? options.wrapFetch(createCloudFetch(options.cloud)) : createCloudFetch(options.cloud);
     this.pca = this.build();
   }
 

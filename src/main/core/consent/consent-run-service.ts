@@ -7,6 +7,7 @@ import { stepScopes } from '../auth/step-scopes';
 import type { CloudProfile } from '../clouds/cloud-profile';
 import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
+import { withActivityScope } from '../activity/activity-scope';
 import type { CloudFetch } from '../net/cloud-fetch';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import type { ClientTenantService } from './client-tenant-service';
@@ -184,7 +185,8 @@ export class ConsentRunService {
     const controller = new AbortController();
     const active: ActiveRun = { runId: run.id, controller, work: Promise.resolve(), inFlight: 0, rate: new RunRate(), throttled: 0 };
     this.active.set(run.workspaceId, active);
-    active.work = this.execute(run, active)
+    // Every consent and platform write of the run is logged under its workspace (core/activity).
+    active.work = withActivityScope({ workspaceId: run.workspaceId, operation: run.mode === 'verify' ? 'consent.verify' : 'consent.run' }, () => this.execute(run, active))
       .catch((error: unknown) => {
         console.error(`[consent] run ${run.id} stopped`, error);
         this.journal.finish(run.id, 'failed', this.now().toISOString());

@@ -1,17 +1,20 @@
 import type { Database } from 'better-sqlite3';
+import { ActivityLog } from '../activity/activity-log';
+import { appendEvent } from '../activity/append-event';
 
-/** What the admin did that matters later (applies, secret reveals, pushes). Never secret values. */
+/**
+ * What the admin did that matters later (applies, secret reveals, pushes). Since migration 0008 these
+ * are entries of the one activity log (core/activity), chained with the requests made to Microsoft
+ * and the platform. Never secret values: only whitelisted details are kept (describeEvent).
+ */
 export class AuditLog {
-  constructor(private readonly db: Database) {}
+  private readonly log: ActivityLog;
 
-  record(workspaceId: string | null, action: string, detail: Record<string, unknown>, at: string): void {
-    this.db.prepare('INSERT INTO audit_log (at, workspace_id, action, detail_json) VALUES (?, ?, ?, ?)').run(at, workspaceId, action, JSON.stringify(detail));
+  constructor(db: Database) {
+    this.log = new ActivityLog(db);
   }
 
-  entries(workspaceId: string): { at: string; action: string; detail: Record<string, unknown> }[] {
-    return this.db
-      .prepare<[string], { at: string; action: string; detail_json: string }>('SELECT at, action, detail_json FROM audit_log WHERE workspace_id = ? ORDER BY id')
-      .all(workspaceId)
-      .map((r) => ({ at: r.at, action: r.action, detail: JSON.parse(r.detail_json) as Record<string, unknown> }));
+  record(workspaceId: string | null, action: string, detail: Record<string, unknown>, at: string): void {
+    appendEvent(this.log, { workspaceId, action, detail, at });
   }
 }

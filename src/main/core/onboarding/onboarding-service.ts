@@ -15,6 +15,7 @@ import { capabilities, checkCapabilities, type Capability } from '../preflight/c
 import { roleNames } from '../preflight/directory-roles';
 import type { Vault } from '../vault/vault';
 import type { WorkspaceService } from '../workspaces/workspace-service';
+import { withActivityScope } from '../activity/activity-scope';
 import { AuditLog } from './audit-log';
 import { ChecklistRepository } from './checklist-repository';
 import { ManagedAppRepository } from './managed-app-repository';
@@ -235,8 +236,8 @@ export class OnboardingService {
   }
 
   private launch(workspaceId: string, runId: string, ctx: StepContext, steps: OnboardingStep[]): void {
-    const work = this.engine
-      .run(runId, ctx, steps)
+    // The run's writes are logged under this workspace whoever started it (a handler, a test, a resume).
+    const work = withActivityScope({ workspaceId, operation: 'onboarding.run' }, () => this.engine.run(runId, ctx, steps))
       .catch((error: unknown) => {
         console.error(`[onboarding] run ${runId} stopped`, error);
         return 'failed' as const;

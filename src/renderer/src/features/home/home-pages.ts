@@ -4,6 +4,7 @@
  */
 export const homePages = [
   { key: 'workspaces', label: 'Workspaces', description: 'Every partner tenant connected to a platform' },
+  { key: 'activity', label: 'Activity', description: 'Every change made in Entra, Partner Center and your platforms, and who made it' },
 ] as const;
 
 export type HomePageKey = (typeof homePages)[number]['key'];

@@ -1,0 +1,254 @@
+import {
+  Button,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, SearchRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { ActivityEntry, ActivityVerification } from '../../../../shared/domain/activity';
+import type { AppErrorShape } from '../../../../shared/result';
+import { getApi } from '../../app/api';
+import { ErrorBar } from '../../components/ErrorBar';
+import { formatTime, serviceLabels, verificationText } from './activity-text';
+import { downloadText } from './download-text';
+
+const PAGE = 50;
+
+const useStyles = makeStyles({
+  intro: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalL },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end', marginBottom: tokens.spacingVerticalM },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block', wordBreak: 'break-all' },
+  pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface Filter {
+  text: string;
+  workspaceId: string;
+  result: '' | 'succeeded' | 'failed';
+}
+
+const queryOf = (f: Filter) => ({ text: f.text, ...(f.workspaceId ? { workspaceId: f.workspaceId } : {}), ...(f.result ? { result: f.result } : {}) });
+
+/**
+ * Every change the console made in Entra, Partner Center and the platforms, across workspaces: searched
+ * and filtered in the store, a page at a time, exported as CSV, and verified entry by entry.
+ */
+export function ActivityPage() {
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const [filter, setFilter] = useState<Filter>({ text: '', workspaceId: '', result: '' });
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ total: number; entries: ActivityEntry[]; workspaces: { id: string; name: string }[] }>();
+  const [error, setError] = useState<AppErrorShape>();
+  const [verifying, setVerifying] = useState(false);
+  const [verification, setVerification] = useState<ActivityVerification>();
+  const [exported, setExported] = useState<string>();
+
+  // Applied as the admin pauses typing, as the client tenants' Find box does.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setFilter((f) => (f.text === text.trim() ? f : { ...f, text: text.trim() }));
+      setOffset(0);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => {
+    let current = true;
+    void getApi()
+      .call('activity.list', { ...queryOf(filter), offset, limit: PAGE })
+      .then((r) => {
+        if (!current) return;
+        if (r.ok) {
+          setPage(r.value);
+          setError(undefined);
+        } else setError(r.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [filter, offset]);
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerification(undefined);
+    const r = await getApi().call('activity.verify', {});
+    setVerifying(false);
+    if (r.ok) setVerification(r.value);
+    else setError(r.error);
+  };
+
+  const exportCsv = async () => {
+    const r = await getApi().call('activity.exportCsv', queryOf(filter));
+    if (!r.ok) return setError(r.error);
+    downloadText(r.value.fileName, r.value.csv, 'text/csv');
+    setExported(`${r.value.count} ${r.value.count === 1 ? 'entry' : 'entries'} exported to ${r.value.fileName}.`);
+  };
+
+  const verified = verification ? verificationText(verification) : undefined;
+  const total = page?.total ?? 0;
+
+  return (
+    <section aria-labelledby="activity-title" className={styles.column}>
+      <div>
+        <Title2 as="h1" id="activity-title">
+          Activity
+        </Title2>
+        <Text className={styles.intro}>
+          Every change Entra Onboard made in Microsoft Entra, Partner Center or your platforms, who made it and what Microsoft
+          answered, with the correlation IDs support asks for. Secrets are never written here. Each entry carries a fingerprint
+          of the one before it, so a changed or removed entry shows when you verify the log.
+        </Text>
+      </div>
+
+      <div className={styles.bar} role="search" aria-label="Search the activity log">
+        <div className={styles.field}>
+          <label htmlFor="activity-text">Search</label>
+          <Input id="activity-text" contentBefore={<SearchRegular />} placeholder="Who, what, workspace, result or correlation ID" value={text} onChange={(_, d) => setText(d.value)} />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="activity-workspace">Workspace</label>
+          <Select
+            id="activity-workspace"
+            value={filter.workspaceId}
+            onChange={(_, d) => {
+              setFilter((f) => ({ ...f, workspaceId: d.value }));
+              setOffset(0);
+            }}
+          >
+            <option value="">All workspaces</option>
+            {(page?.workspaces ?? []).map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="activity-result">Result</label>
+          <Select
+            id="activity-result"
+            value={filter.result}
+            onChange={(_, d) => {
+              setFilter((f) => ({ ...f, result: d.value as Filter['result'] }));
+              setOffset(0);
+            }}
+          >
+            <option value="">Succeeded or failed</option>
+            <option value="succeeded">Succeeded</option>
+            <option value="failed">Failed</option>
+          </Select>
+        </div>
+        <Button icon={<ShieldCheckmarkRegular />} disabled={verifying} onClick={() => void verify()}>
+          Verify log
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabled={total === 0} onClick={() => void exportCsv()}>
+          Export CSV
+        </Button>
+      </div>
+
+      {verifying ? <Spinner size="tiny" label="Checking every entry…" /> : null}
+      {verified ? (
+        <MessageBar intent={verified.intent} role={verified.intent === 'error' ? 'alert' : 'status'} data-testid="activity-verification">
+          <MessageBarBody>
+            <MessageBarTitle>{verified.title}</MessageBarTitle> {verified.body}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {exported ? (
+        <Text role="status" data-testid="activity-exported">
+          {exported}
+        </Text>
+      ) : null}
+      {error ? <ErrorBar error={error} /> : null}
+
+      {!page ? <Spinner label="Loading the activity log…" /> : null}
+      {page && total === 0 ? (
+        <Text>
+          {filter.text || filter.workspaceId || filter.result
+            ? 'Nothing in the log matches this search.'
+            : 'Nothing yet. Changes appear here as soon as a setup, consent run or push makes them.'}
+        </Text>
+      ) : null}
+      {page && total > 0 ? (
+        <>
+          <Table aria-label="Activity log" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Time</TableHeaderCell>
+                <TableHeaderCell>Who</TableHeaderCell>
+                <TableHeaderCell>Workspace</TableHeaderCell>
+                <TableHeaderCell>What</TableHeaderCell>
+                <TableHeaderCell>Result</TableHeaderCell>
+                <TableHeaderCell>Correlation IDs</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.entries.map((e) => (
+                <TableRow key={e.id} data-testid="activity-row" data-id={e.id}>
+                  <TableCell>
+                    <span title={e.at}>{formatTime(e.at)}</span>
+                    <span className={styles.small}>#{e.id}</span>
+                  </TableCell>
+                  <TableCell>
+                    {e.who}
+                    {e.whoTenantId ? <span className={styles.small}>tenant {e.whoTenantId}</span> : null}
+                  </TableCell>
+                  <TableCell>{e.workspaceName ?? (e.workspaceId ? 'a deleted workspace' : '—')}</TableCell>
+                  <TableCell>
+                    {e.what}
+                    <span className={styles.small}>
+                      {serviceLabels[e.service]}
+                      {e.method ? `: ${e.method} ${e.target}` : ''}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    <span className={e.result === 'failed' ? styles.failed : undefined}>{e.result === 'failed' ? 'Failed' : 'Succeeded'}</span>
+                    {e.status !== null || e.errorCode ? (
+                      <span className={styles.small}>
+                        {e.status !== null ? `HTTP ${e.status}` : ''}
+                        {e.errorCode ? ` ${e.errorCode}` : ''}
+                      </span>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    {e.clientRequestId ? <span className={styles.small}>sent {e.clientRequestId}</span> : null}
+                    {e.requestId ? <span className={styles.small}>answered {e.requestId}</span> : null}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <nav className={styles.pager} aria-label="Activity log pages">
+            <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Newer
+            </Button>
+            <Text aria-live="polite">
+              {offset + 1}–{Math.min(offset + PAGE, total)} of {total}
+            </Text>
+            <Button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              Older
+            </Button>
+          </nav>
+        </>
+      ) : null}
+    </section>
+  );
+}
