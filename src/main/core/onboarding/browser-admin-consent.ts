@@ -25,6 +25,8 @@ export async function grantAdminConsentInBrowser(o: {
   cloud: CloudProfile;
   tenantId: string;
   appId: string;
+  /** Fully qualified scopes to consent to; default: the app's configured permissions on Graph (`/.default`). */
+  scopes?: readonly string[];
   openUrl(url: string): Promise<void>;
   timeoutMs?: number;
 }): Promise<void> {
@@ -68,7 +70,7 @@ export async function grantAdminConsentInBrowser(o: {
   try {
     const url = new URL(`${o.cloud.authorityHost}/${o.tenantId}/v2.0/adminconsent`);
     url.searchParams.set('client_id', o.appId);
-    url.searchParams.set('scope', `${o.cloud.graphResource}/.default`);
+    url.searchParams.set('scope', o.scopes?.join(' ') ?? `${o.cloud.graphResource}/.default`);
     url.searchParams.set('redirect_uri', `${CONSENT_LOOPBACK_REDIRECT}:${port}/`);
     url.searchParams.set('state', state);
     await o.openUrl(url.toString());
