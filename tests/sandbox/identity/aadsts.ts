@@ -199,6 +199,16 @@ export const aadsts = {
     code: 70003,
     message: `The app requested an unsupported grant type '${grantType}'.`,
   }),
+  /**
+   * A v1.0-only parameter sent to the v2.0 endpoint: "AADSTS901002: The 'resource' request parameter is not supported."
+   * (AzureADQuickStarts/AppModelv2-WebApp-OpenIDConnect-nodejs#35) and, for `amr_values`, "AADSTS901002: The
+   * 'amr_values' request parameter is not supported." (AzureAD/microsoft-authentication-library-for-js#6746).
+   */
+  unsupportedRequestParameter: (name: string): AadstsError => ({
+    error: 'invalid_request',
+    code: 901002,
+    message: `The '${name}' request parameter is not supported.`,
+  }),
   unsupportedResponseType: (responseType: string): AadstsError => ({
     error: 'unsupported_response_type',
     code: 700054,
