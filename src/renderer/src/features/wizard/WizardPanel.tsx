@@ -192,7 +192,9 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   /** Consent or MFA for the plan's steps: one sign-in asking for all their scopes, then try again. */
   const signInForSteps = (steps: StepId[], retry: () => Promise<void>) =>
     guard('Waiting for you to sign in…', async () => {
-      const result = await signIn('browser', workspaceId, { steps, homeAccountId });
+      // Partner Center refused a token without MFA (900421): this sign-in asks Microsoft for MFA itself.
+      const mfa = error?.details?.['partnerCenterCode'] === '900421';
+      const result = await signIn('browser', workspaceId, { steps, homeAccountId, ...(mfa ? { mfa } : {}) });
       if (!result.ok) return setError(result.error);
       await retry();
     });
