@@ -43,12 +43,15 @@ export async function signInWithMfaV1(o: {
       return;
     }
     const code = url.searchParams.get('code');
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(code ? signInSuccessPage : signInErrorPage);
-    if (code) settle({ code });
-    else {
-      const description = (url.searchParams.get('error_description') ?? url.searchParams.get('error') ?? 'unknown').split(/\r?\n/)[0];
-      settle({ error: new AppError(ErrorCode.SignInFailed, `The sign-in with multi-factor authentication did not complete: ${description}`, { fix: 'Sign in again and complete the multi-factor authentication prompt.', details: { microsoftError: url.searchParams.get('error') } }) });
-    }
+    const description = (url.searchParams.get('error_description') ?? url.searchParams.get('error') ?? 'unknown').split(/\r?\n/)[0];
+    // Settled once the page is written: settling closes the server and would cut the answer off.
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(code ? signInSuccessPage : signInErrorPage, () =>
+      settle(
+        code
+          ? { code }
+          : { error: new AppError(ErrorCode.SignInFailed, `The sign-in with multi-factor authentication did not complete: ${description}`, { fix: 'Sign in again and complete the multi-factor authentication prompt.', details: { microsoftError: url.searchParams.get('error') } }) },
+      ),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const redirectUri = `http://localhost:${(server.address() as AddressInfo).port}/`;

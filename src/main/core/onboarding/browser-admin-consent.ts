@@ -40,19 +40,19 @@ export async function grantAdminConsentInBrowser(o: {
       return;
     }
     const error = url.searchParams.get('error');
+    // Settled only once the page is written: settling closes the server, whose closeAllConnections() would
+    // otherwise cut the answer off and leave the admin's tab without it.
     if (url.searchParams.get('admin_consent')?.toLowerCase() === 'true' && !error) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent granted', 'Return to Entra Onboard: setup continues. You can close this tab.'));
-      settle({ ok: true });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent granted', 'Return to Entra Onboard: setup continues. You can close this tab.'), () => settle({ ok: true }));
     } else {
       const description = url.searchParams.get('error_description') ?? error ?? 'unknown';
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent was not granted', 'Return to Entra Onboard: it shows why and what to do. You can close this tab.'));
-      settle({
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent was not granted', 'Return to Entra Onboard: it shows why and what to do. You can close this tab.'), () => settle({
         ok: false,
         error: new AppError(ErrorCode.ConsentNotGranted, `Admin consent was not granted: ${description.split(/\r?\n/)[0]}`, {
           fix: 'Have a Global Administrator or Privileged Role Administrator sign in and accept the permissions.',
           details: { microsoftError: error },
         }),
-      });
+      }));
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

@@ -30,7 +30,7 @@ export function AdminConsentNeeded({ items, busy, onGrant }: { items: PreviewIte
           Copy admin consent link
         </Button>
         <Link href={route.url} target="_blank" rel="noopener noreferrer">
-          Open Microsoft’s admin consent page
+          Open the admin consent link
         </Link>
       </div>
     </section>
