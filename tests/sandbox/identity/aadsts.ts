@@ -228,8 +228,9 @@ export const aadsts = {
     code: 700025,
     message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
   }),
-  // [UNVERIFIED] Entra's code for ROPC at /common or /consumers; learn.microsoft.com/entra/identity-platform/
-  // v2-oauth-ropc only says a tenant or /organizations must be used (and MSAL clients switch common to it).
+  // Entra's error code reference (learn.microsoft.com/entra/identity-platform/reference-error-codes, entra-docs):
+  // "AADSTS9001023 | The grant type isn't supported over the /common or /consumers endpoints. Please use the
+  // /organizations or tenant-specific endpoint." Used for ROPC there (v2-oauth-ropc) and for client credentials.
   ropcNeedsTenant: (): AadstsError => ({
     error: 'invalid_request',
     code: 9001023,
@@ -241,6 +242,7 @@ export const aadsts = {
     message: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.',
   }),
   // RFC 8628 §3.5 names; Entra's AADSTS number for slow_down is not documented [UNVERIFIED], 70016's family is used.
+  // Searched (Dec 2026): docs (v2-oauth2-device-code), issues (MSAL .NET/JS/Go/Python device-code threads): none quotes it.
   slowDown: (): AadstsError => ({
     error: 'slow_down',
     code: 70016,
@@ -251,7 +253,9 @@ export const aadsts = {
     code: 70019,
     message: 'Verification code expired.',
   }),
-  // [UNVERIFIED] Entra's AADSTS number for a declined device authorization; the OAuth error name is RFC 8628's.
+  // The error name is the one Microsoft's device code article lists ("authorization_declined: The end user denied the
+  // authorization request", learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code). [UNVERIFIED] the AADSTS
+  // number: searched docs and issues (MSAL device-code threads, OpenAM#627), none quotes Entra's.
   deviceCodeDeclined: (): AadstsError => ({
     error: 'authorization_declined',
     code: 70000,
@@ -262,7 +266,9 @@ export const aadsts = {
     code: 70018,
     message: 'Invalid verification code due to user typing in wrong user code for device code flow.',
   }),
-  // [UNVERIFIED] Entra's throttling answer at the token endpoint; MSAL only relies on the status and Retry-After.
+  // [UNVERIFIED] Entra's throttling body at the token endpoint; MSAL only relies on the status and Retry-After (429 +
+  // Retry-After: 60 for client credentials, learn.microsoft.com/entra/msal/dotnet/advanced/client-and-server-throttling).
+  // Searched docs and issues for an AADSTS code in a 429 body: none quoted.
   throttled: (): AadstsError => ({
     status: 429,
     error: 'temporarily_unavailable',
