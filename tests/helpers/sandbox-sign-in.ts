@@ -12,7 +12,7 @@ export interface Credentials {
  * picker ("Use another account"), user name and password, and the consent prompt when it appears.
  * Resolves when the browser has been sent back to the loopback redirect.
  */
-export async function completeSandboxSignIn(page: Page, who: Credentials, finished: RegExp = /You are signed in|Sign-in did not complete/): Promise<void> {
+export async function completeSandboxSignIn(page: Page, who: Credentials, finished: RegExp = /You are signed in|Sign-in did not complete|Admin consent granted|Admin consent was not granted/): Promise<void> {
   const other = page.locator('#otherTile');
   const username = page.locator('input[name="loginfmt"]');
   const mfa = page.locator('#idTxtBx_SAOTCC_OTC');

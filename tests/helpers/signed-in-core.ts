@@ -19,6 +19,8 @@ export interface SignedInCore {
    * steps' permissions, as the wizard asks an admin to. Returns the account's homeAccountId.
    */
   signIn(userKey: string, steps: StepId[]): Promise<string>;
+  /** Who completes the browser pages the product opens from now on (another admin at the same machine). */
+  actAs(userKey: string): void;
   /** Every Microsoft page the product opened in the browser, in order (one per interactive request). */
   openedUrls: string[];
   close(): Promise<void>;
@@ -53,6 +55,10 @@ export async function startSignedInCore(prefix: string, sandboxOptions: Omit<Sta
       const { homeAccountId } = await core.services.auth.start({ method: 'browser' });
       if (steps.length > 0) await core.services.auth.start({ method: 'browser', steps, homeAccountId });
       return homeAccountId;
+    },
+    actAs(userKey) {
+      signingIn = sandbox.info.users.find((u) => u.key === userKey);
+      if (!signingIn) throw new Error(`The sandbox scenario has no user "${userKey}"`);
     },
     async close() {
       core.close();

@@ -3,6 +3,7 @@ import { accountSummarySchema, authStateSchema, clientIdSchema, signInInputSchem
 import { checklistSchema, handoverFieldSchema, planPermissionSchema, previewItemSchema, runViewSchema, wizardSchema } from '../domain/onboarding';
 import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
+import { stepIdSchema } from '../domain/steps';
 import {
   addByDomainResultSchema,
   consentAppSchema,
@@ -76,6 +77,11 @@ export const requests = {
   'onboarding.handover': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ fields: z.array(handoverFieldSchema) }) },
   'onboarding.consentInBrowser': {
     input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), role: z.enum(['main', 'partnerCenter']) }),
+    output: z.object({ granted: z.literal(true) }),
+  },
+  /** Microsoft's admin consent page for the sign-in app's permissions these steps need (AADSTS90094 for this admin). */
+  'onboarding.adminConsentForSteps': {
+    input: z.object({ homeAccountId: z.string().min(1), steps: z.array(stepIdSchema).min(1) }),
     output: z.object({ granted: z.literal(true) }),
   },
   'onboarding.revealSecret': {

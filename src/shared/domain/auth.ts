@@ -35,6 +35,8 @@ export const signInInputSchema = z.object({
   /** Sign in again for these steps' scopes (consent, MFA), as this account: one browser trip for all. */
   steps: z.array(stepIdSchema).max(8).optional(),
   homeAccountId: z.string().optional(),
+  /** Ask Microsoft for multi-factor authentication in this sign-in (Partner Center refuses tokens without it: 900421). */
+  mfa: z.boolean().optional(),
   loginHint: z
     .string()
     .trim()

@@ -14,6 +14,8 @@ export const previewItemSchema = z.object({
     .optional(),
   /** Blocked, but the run can get past it another way (admin consent in the browser). */
   fallback: z.literal('browserConsent').optional(),
+  /** Blocked until an administrator consents to the plan's permissions (AADSTS90094 for this admin): Microsoft's URL for that. */
+  adminConsent: z.object({ url: z.string(), steps: z.array(z.string()), roles: z.string() }).optional(),
 });
 export type PreviewItemDto = z.infer<typeof previewItemSchema>;
 

@@ -53,6 +53,7 @@ describe('Clment: assignment required, with the users and groups the admin chose
       `Assign you (${upnOf('globalAdmin')})`,
       `Assign Diego Siciliani (${upnOf('member')})`,
       'Assign the group "Clment users"',
+      'Assigning groups needs Microsoft Entra ID P1 or P2; on the Free plan, list the users instead',
       'Require assignment: anyone not assigned gets AADSTS50105 at sign-in',
     ]);
 
@@ -78,6 +79,37 @@ describe('Clment: assignment required, with the users and groups the admin chose
     // Run again: nothing is assigned twice.
     expect((await applyAndWait(ws.id))?.status).toBe('succeeded');
     expect([...partner().appRoleAssignments.values()].filter((a) => a.resourceId === sp.id)).toHaveLength(3);
+  });
+
+  it('on the Entra ID Free plan, ends at the group with the cause and the fix, before requiring assignment', async () => {
+    const group = addSecurityGroup('c1e40000-0000-4000-8000-000000000004', 'Clment free');
+    sandbox.patchSettings({ tenantPolicies: { [sandbox.info.partnerTenantId]: { entraIdPlan: 'free' } } });
+    try {
+      const ws = core.services.workspaces.create({ name: 'Contoso – Clment free plan', platformId: 'clment', partnerTenant: null });
+      core.services.onboarding.saveAnswers(ws.id, { region: 'eu', assignmentRequired: true, principals: `${upnOf('member')}\nClment free` });
+      await core.services.onboarding.preview(ws.id, homeAccountId);
+      const run = await applyAndWait(ws.id);
+      expect(run?.status).toBe('failed');
+      const failed = run?.steps.find((st) => st.status === 'failed');
+      expect(failed?.stepId).toBe('main:assignment-required');
+      expect(failed?.error).toMatchObject({ code: 'step_blocked' });
+      expect(failed?.error?.message).toMatch(/assigning groups needs Microsoft Entra ID P1 or P2, and your tenant has the Free plan/);
+      expect(failed?.error?.fix).toMatch(/replace the group with its members’ user principal names/);
+      const sp = partner().findServicePrincipalByAppId(appOf(ws.id)!.appId)!;
+      // Users went in; the group did not, and assignment is still not required, so nobody is shut out.
+      expect(sp.appRoleAssignmentRequired).toBe(false);
+      const principals = [...partner().appRoleAssignments.values()].filter((a) => a.resourceId === sp.id).map((a) => a.principalId);
+      expect(principals).toContain(userId('member'));
+      expect(principals).not.toContain(group.id);
+
+      // The way out the fix names: the same people as users. Then it finishes.
+      core.services.onboarding.saveAnswers(ws.id, { region: 'eu', assignmentRequired: true, principals: upnOf('member') });
+      await core.services.onboarding.preview(ws.id, homeAccountId);
+      expect((await applyAndWait(ws.id))?.status).toBe('succeeded');
+      expect(partner().findServicePrincipalByAppId(appOf(ws.id)!.appId)!.appRoleAssignmentRequired).toBe(true);
+    } finally {
+      sandbox.patchSettings({ tenantPolicies: {} });
+    }
   });
 
   it('fails the step on a user the tenant does not have, naming the line, before requiring assignment', async () => {

@@ -13,6 +13,8 @@ export interface AuthorizeParams {
   codeChallengeMethod: 'S256' | 'plain' | undefined;
   prompt: string | undefined;
   loginHint: string | undefined;
+  /** v1.0 only: `amr_values=mfa` asks for multi-factor authentication whether or not a policy requires it. */
+  amrValues?: string | undefined;
 }
 
 export interface AdminConsentParams {

@@ -199,6 +199,16 @@ export const aadsts = {
     code: 70003,
     message: `The app requested an unsupported grant type '${grantType}'.`,
   }),
+  /**
+   * A v1.0-only parameter sent to the v2.0 endpoint: "AADSTS901002: The 'resource' request parameter is not supported."
+   * (AzureADQuickStarts/AppModelv2-WebApp-OpenIDConnect-nodejs#35) and, for `amr_values`, "AADSTS901002: The
+   * 'amr_values' request parameter is not supported." (AzureAD/microsoft-authentication-library-for-js#6746).
+   */
+  unsupportedRequestParameter: (name: string): AadstsError => ({
+    error: 'invalid_request',
+    code: 901002,
+    message: `The '${name}' request parameter is not supported.`,
+  }),
   unsupportedResponseType: (responseType: string): AadstsError => ({
     error: 'unsupported_response_type',
     code: 700054,
@@ -218,8 +228,9 @@ export const aadsts = {
     code: 700025,
     message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
   }),
-  // [UNVERIFIED] Entra's code for ROPC at /common or /consumers; learn.microsoft.com/entra/identity-platform/
-  // v2-oauth-ropc only says a tenant or /organizations must be used (and MSAL clients switch common to it).
+  // Entra's error code reference (learn.microsoft.com/entra/identity-platform/reference-error-codes, entra-docs):
+  // "AADSTS9001023 | The grant type isn't supported over the /common or /consumers endpoints. Please use the
+  // /organizations or tenant-specific endpoint." Used for ROPC there (v2-oauth-ropc) and for client credentials.
   ropcNeedsTenant: (): AadstsError => ({
     error: 'invalid_request',
     code: 9001023,
@@ -231,6 +242,7 @@ export const aadsts = {
     message: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.',
   }),
   // RFC 8628 §3.5 names; Entra's AADSTS number for slow_down is not documented [UNVERIFIED], 70016's family is used.
+  // Searched (Dec 2026): docs (v2-oauth2-device-code), issues (MSAL .NET/JS/Go/Python device-code threads): none quotes it.
   slowDown: (): AadstsError => ({
     error: 'slow_down',
     code: 70016,
@@ -241,7 +253,9 @@ export const aadsts = {
     code: 70019,
     message: 'Verification code expired.',
   }),
-  // [UNVERIFIED] Entra's AADSTS number for a declined device authorization; the OAuth error name is RFC 8628's.
+  // The error name is the one Microsoft's device code article lists ("authorization_declined: The end user denied the
+  // authorization request", learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code). [UNVERIFIED] the AADSTS
+  // number: searched docs and issues (MSAL device-code threads, OpenAM#627), none quotes Entra's.
   deviceCodeDeclined: (): AadstsError => ({
     error: 'authorization_declined',
     code: 70000,
@@ -252,7 +266,9 @@ export const aadsts = {
     code: 70018,
     message: 'Invalid verification code due to user typing in wrong user code for device code flow.',
   }),
-  // [UNVERIFIED] Entra's throttling answer at the token endpoint; MSAL only relies on the status and Retry-After.
+  // [UNVERIFIED] Entra's throttling body at the token endpoint; MSAL only relies on the status and Retry-After (429 +
+  // Retry-After: 60 for client credentials, learn.microsoft.com/entra/msal/dotnet/advanced/client-and-server-throttling).
+  // Searched docs and issues for an AADSTS code in a 429 body: none quoted.
   throttled: (): AadstsError => ({
     status: 429,
     error: 'temporarily_unavailable',

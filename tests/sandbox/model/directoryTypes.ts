@@ -94,6 +94,16 @@ export interface Group {
   createdDateTime: string;
   /** Member object ids (users). */
   members: string[];
+  /**
+   * A role-assignable group (Graph's `isAssignableToRole`, set only when the group is created): Microsoft Entra roles
+   * can be assigned to it, and its members hold them (learn.microsoft.com/entra/identity/role-based-access-control/
+   * groups-concept). Absent or false: no role assignment to the group counts.
+   */
+  isAssignableToRole?: boolean;
+  sandbox?: {
+    /** Directory role template IDs assigned to the group (unifiedRoleAssignment with the group as principal). */
+    directoryRoleTemplateIds: string[];
+  };
 }
 
 export interface PermissionScope {

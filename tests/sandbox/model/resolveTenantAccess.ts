@@ -2,6 +2,7 @@ import { defaultClientTenantSettings } from '../settings/ClientTenantSettings';
 import type { SandboxState } from './SandboxState';
 import type { DelegatedAdminRelationshipStatus, User } from './directoryTypes';
 import { roleTemplateIds } from './wellKnownIds';
+import { directoryRolesOf } from './directoryRolesOf';
 
 export type TenantAccess =
   | { kind: 'member'; tenantId: string; roles: string[] }
@@ -29,7 +30,8 @@ export function resolveTenantAccess(
   const target = targetTenantId.toLowerCase();
   if (state.tenantSeed(target)?.deletedDateTime) return null;
   if (who.homeTenantId === target) {
-    return { kind: 'member', tenantId: target, roles: [...who.user.sandbox.directoryRoleTemplateIds, roleTemplateIds.user] };
+    // Roles assigned directly and held through role-assignable groups alike (they all reach `wids`).
+    return { kind: 'member', tenantId: target, roles: [...directoryRolesOf(state.directory(target), who.user).all, roleTemplateIds.user] };
   }
   const now = state.clock.now();
   const home = state.directory(who.homeTenantId);

@@ -27,7 +27,11 @@ export interface FaultProfile {
 
 export interface TenantPolicies {
   appManagementPolicy?: { passwordAddition?: boolean; passwordLifetimeDays?: number };
-  /** Conditional Access is a Microsoft Entra ID P1 feature (learn.microsoft.com/entra/identity/conditional-access/overview#license-requirements). Default 'p1'. */
+  /**
+   * Conditional Access (learn.microsoft.com/entra/identity/conditional-access/overview#license-requirements) and
+   * assigning groups to an app (learn.microsoft.com/entra/identity/enterprise-apps/assign-user-or-group-access-portal)
+   * are Microsoft Entra ID P1 features; 'free' refuses both. Default 'p1'.
+   */
   entraIdPlan?: 'free' | 'p1' | 'p2';
   /** Security defaults on: Microsoft's baseline MFA for everyone, which excludes Conditional Access policies. */
   securityDefaults?: boolean;

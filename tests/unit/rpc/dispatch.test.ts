@@ -31,6 +31,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'preflight.run': notUsed,
     'auth.useClientId': notUsed,
     'onboarding.consentInBrowser': notUsed,
+    'onboarding.adminConsentForSteps': notUsed,
     'delivery.status': notUsed,
     'delivery.connect': notUsed,
     'delivery.diff': notUsed,

@@ -14,7 +14,8 @@ import { signInErrorPage, signInSuccessPage } from './loopback-pages';
 import { MsalNetworkClient } from './msal-network-client';
 import { interactionNeeded, signInCancelled, signInFailed, signInTimedOut } from './sign-in-errors';
 import { scopesForSteps } from './plan-permissions';
-import { scopesFor, type StepId } from './step-scopes';
+import { scopesFor, stepScopes, type StepId } from './step-scopes';
+import { signInWithMfaV1 } from './mfa-sign-in';
 import { vaultCachePlugin } from './vault-cache-plugin';
 
 /** Microsoft Graph Command Line Tools: a Microsoft public client present in every tenant. */
@@ -137,6 +138,34 @@ export class SignInService {
     } finally {
       clearTimeout(timer);
       this.pending = undefined;
+    }
+  }
+
+  /**
+   * Signs in again for a step asking Entra for multi-factor authentication (see signInWithMfaV1), then puts the
+   * result into MSAL's cache, so the step's next token shows MFA (Partner Center's 900421 answer is fixed by this).
+   */
+  async signInWithMfa(input: { account: AccountSummary; step: StepId }): Promise<AccountSummary> {
+    const resource = stepScopes[input.step].resource === 'graph' ? this.options.cloud.graphResource : this.options.cloud.partnerCenterResource;
+    if (!resource) throw new AppError(ErrorCode.PartnerCenterUnavailable, `${this.options.cloud.name} has no endpoint for this step.`, { fix: 'Choose the cloud your partner tenant is in.' });
+    const { refreshToken } = await signInWithMfaV1({
+      cloud: this.options.cloud,
+      fetchFn: this.fetchFn,
+      clientId: this.currentClientId,
+      tenant: input.account.tenantId,
+      resource,
+      loginHint: input.account.username,
+      openUrl: this.options.openUrl,
+      ...(this.options.interactiveTimeoutMs ? { timeoutMs: this.options.interactiveTimeoutMs } : {}),
+    });
+    try {
+      const result = await this.pca.acquireTokenByRefreshToken({ refreshToken, scopes: scopesFor(input.step, this.options.cloud), authority: this.authority(input.account.tenantId), forceCache: true });
+      if (!result) throw new Error('Microsoft returned no token for the MFA sign-in.');
+      this.tenantPca = undefined;
+      return this.accountOf(result);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw signInFailed(error);
     }
   }
 

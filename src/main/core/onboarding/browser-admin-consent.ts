@@ -25,6 +25,8 @@ export async function grantAdminConsentInBrowser(o: {
   cloud: CloudProfile;
   tenantId: string;
   appId: string;
+  /** Fully qualified scopes to consent to; default: the app's configured permissions on Graph (`/.default`). */
+  scopes?: readonly string[];
   openUrl(url: string): Promise<void>;
   timeoutMs?: number;
 }): Promise<void> {
@@ -38,19 +40,19 @@ export async function grantAdminConsentInBrowser(o: {
       return;
     }
     const error = url.searchParams.get('error');
+    // Settled only once the page is written: settling closes the server, whose closeAllConnections() would
+    // otherwise cut the answer off and leave the admin's tab without it.
     if (url.searchParams.get('admin_consent')?.toLowerCase() === 'true' && !error) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent granted', 'Return to Entra Onboard: setup continues. You can close this tab.'));
-      settle({ ok: true });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent granted', 'Return to Entra Onboard: setup continues. You can close this tab.'), () => settle({ ok: true }));
     } else {
       const description = url.searchParams.get('error_description') ?? error ?? 'unknown';
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent was not granted', 'Return to Entra Onboard: it shows why and what to do. You can close this tab.'));
-      settle({
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Admin consent was not granted', 'Return to Entra Onboard: it shows why and what to do. You can close this tab.'), () => settle({
         ok: false,
         error: new AppError(ErrorCode.ConsentNotGranted, `Admin consent was not granted: ${description.split(/\r?\n/)[0]}`, {
           fix: 'Have a Global Administrator or Privileged Role Administrator sign in and accept the permissions.',
           details: { microsoftError: error },
         }),
-      });
+      }));
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -68,7 +70,7 @@ export async function grantAdminConsentInBrowser(o: {
   try {
     const url = new URL(`${o.cloud.authorityHost}/${o.tenantId}/v2.0/adminconsent`);
     url.searchParams.set('client_id', o.appId);
-    url.searchParams.set('scope', `${o.cloud.graphResource}/.default`);
+    url.searchParams.set('scope', o.scopes?.join(' ') ?? `${o.cloud.graphResource}/.default`);
     url.searchParams.set('redirect_uri', `${CONSENT_LOOPBACK_REDIRECT}:${port}/`);
     url.searchParams.set('state', state);
     await o.openUrl(url.toString());

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { ErrorCode } from '../../../shared/error-codes';
+import { scopesForSteps } from '../auth/plan-permissions';
 import type { SignInService } from '../auth/sign-in-service';
+import type { StepId } from '../auth/step-scopes';
 import type { CloudProfile } from '../clouds/cloud-profile';
 import { AppError } from '../errors/app-error';
 import { createGraphClient } from '../graph/create-graph-client';
@@ -31,6 +33,26 @@ export class BrowserConsentService {
   ) {
     this.apps = new ManagedAppRepository(o.db);
     this.audit = new AuditLog(o.db);
+  }
+
+  /**
+   * Admin consent for the sign-in app's own permissions for these steps, when the signed-in admin's roles cannot
+   * consent to them (a Conditional Access, Security, Groups or User Administrator meets AADSTS90094): Microsoft's
+   * admin consent page opens in the browser for a Global Administrator (or Privileged Role, Cloud Application or
+   * Application Administrator) to sign in and accept. Afterwards the admin's own tokens for those steps are silent.
+   */
+  async grantForSteps(homeAccountId: string, steps: StepId[]): Promise<{ granted: true }> {
+    const account = (await this.o.signIn.accounts()).find((a) => a.homeAccountId === homeAccountId);
+    if (!account) throw new AppError(ErrorCode.AccountNotFound, 'This account is no longer signed in.', { fix: 'Sign in again.' });
+    await grantAdminConsentInBrowser({
+      cloud: this.o.cloud,
+      tenantId: account.tenantId,
+      appId: this.o.signIn.clientId,
+      scopes: scopesForSteps(steps, this.o.cloud),
+      openUrl: this.o.openUrl,
+      ...(this.o.timeoutMs ? { timeoutMs: this.o.timeoutMs } : {}),
+    });
+    return { granted: true };
   }
 
   /** `tenantId`: a client tenant whose Global Administrator signs in (default: the admin's own tenant). */

@@ -11,7 +11,8 @@ import { createGraphClient } from '../graph/create-graph-client';
 import { readTenantOverview } from '../graph/read-tenant-overview';
 import type { PlatformProfile } from '../platforms/platform-profile';
 import { platformProfiles } from '../platforms/platform-profiles';
-import { capabilities, checkCapabilities, type Capability } from '../preflight/capabilities';
+import { canConsentForTheOrganization, capabilities, checkCapabilities, type Capability } from '../preflight/capabilities';
+import { ADMIN_CONSENT_ROLES, adminConsentUrlForSteps, stepsAwaitingAdminConsent } from './admin-consent-route';
 import { roleNames } from '../preflight/directory-roles';
 import type { Vault } from '../vault/vault';
 import type { WorkspaceService } from '../workspaces/workspace-service';
@@ -45,6 +46,13 @@ export interface OnboardingServiceOptions {
   platformConnection?: (workspaceId: string) => { platformName: string | null } | null;
   /** What a finished run hands over (shared with platform delivery). */
   handover: HandoverValues;
+}
+
+function awaitingConsentError(awaiting: StepId[]): AppError {
+  return new AppError(ErrorCode.StepBlocked, 'Some steps of this setup need an administrator’s consent that your roles cannot give (AADSTS90094).', {
+    fix: `Preview again and follow its admin consent link: ${ADMIN_CONSENT_ROLES} accepts the permissions once, then apply.`,
+    details: { awaitingAdminConsent: awaiting },
+  });
 }
 
 /** The wizard for one workspace: answers, preview, apply (resumable), and what is handed over. */
@@ -149,21 +157,33 @@ export class OnboardingService {
     return [...new Set<StepId>(['signIn', 'findExistingApps', ...steps.map((s) => s.scopes)])];
   }
 
-  /** The step context for an admin: Graph clients per step's scopes, and what their roles allow. */
-  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[]): Promise<StepContext> {
+  /**
+   * The step context for an admin: Graph clients per step's scopes, and what their roles allow. `awaiting`: the
+   * plan's steps whose permissions need an administrator's consent this admin cannot give (see
+   * stepsAwaitingAdminConsent); they are left out of the one consent, which Entra would refuse with AADSTS90094.
+   */
+  private async context(workspaceId: string, plan: RunPlan, steps: OnboardingStep[]): Promise<{ ctx: StepContext; awaiting: StepId[] }> {
     const { signIn, cloud } = this.o;
     const graph = (step: StepId) => createGraphClient({ cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(plan.homeAccountId, step) });
+    const tokenFor = (step: StepId) => signIn.tokenFor(plan.homeAccountId, step);
+    const all = this.scopeSteps(steps);
+    // Sign-in's own token first (User.Read): an expired sign-in or MFA demand surfaces as the whole plan's one sign-in.
+    const signInToken = await tokenFor('signIn').catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === ErrorCode.SignInRequired) await authorizeAll(all, tokenFor);
+      throw error;
+    });
+    const overview = await readTenantOverview(graph('signIn'), signInToken);
+    const roleIds = overview.roles.map((r) => r.templateId);
+    const awaiting = canConsentForTheOrganization(roleIds) ? [] : await stepsAwaitingAdminConsent(all, tokenFor);
     // Preview asks for the whole plan's permissions, so consent or MFA surfaces there, once, and
     // apply (or resume) finds every token silent instead of stopping halfway through a run.
-    await authorizeAll(this.scopeSteps(steps), (step) => signIn.tokenFor(plan.homeAccountId, step));
-    const overview = await readTenantOverview(graph('signIn'), await signIn.tokenFor(plan.homeAccountId, 'signIn'));
-    const checks = checkCapabilities(
-      overview.roles.map((r) => r.templateId),
-      Object.keys(capabilities) as Capability[],
-      (id) => roleNames[id] ?? id,
+    await authorizeAll(
+      all.filter((s) => !awaiting.includes(s)),
+      tokenFor,
     );
+    const checks = checkCapabilities(roleIds, Object.keys(capabilities) as Capability[], (id) => roleNames[id] ?? id);
     const allowed = new Set(checks.filter((c) => c.allowed !== 'no').map((c) => c.capability));
-    return {
+    const ctx: StepContext = {
       workspaceId,
       partnerTenantId: plan.partnerTenantId,
       cloud,
@@ -177,6 +197,36 @@ export class OnboardingService {
       now: this.now,
       report: () => {},
     };
+    return { ctx, awaiting };
+  }
+
+  /**
+   * Steps the admin cannot run until an administrator consents, shown as blocked with Microsoft's admin consent
+   * URL instead of being promised. Preview reads the tenant with sign-in's and findExistingApps' permissions, so
+   * while those await consent, no step can be previewed.
+   */
+  private awaitingItems(plan: RunPlan, steps: OnboardingStep[], awaiting: StepId[]): Map<string, PreviewItem> {
+    const items = new Map<string, PreviewItem>();
+    if (awaiting.length === 0) return items;
+    const url = adminConsentUrlForSteps({ cloud: this.o.cloud, tenantId: plan.partnerTenantId, clientId: this.o.signIn.clientId, steps: awaiting });
+    const previewBlocked = awaiting.includes('findExistingApps');
+    const permissions = permissionsFor(awaiting).map((p) => p.scope).join(', ');
+    for (const step of steps) {
+      if (!previewBlocked && !awaiting.includes(step.scopes)) continue;
+      items.set(step.id, {
+        stepId: step.id,
+        title: step.title,
+        why: step.why,
+        action: 'blocked',
+        summary: 'Needs an administrator’s consent first',
+        details: [
+          `Your roles allow you to sign in, but not to consent to the permissions this setup uses (${permissions}): Microsoft answers "Need admin approval" (AADSTS90094).`,
+          `Ask ${ADMIN_CONSENT_ROLES} to open Microsoft’s admin consent page and accept them for your organization (copy the link below, or use "Grant admin consent in the browser" and let them sign in). Then preview again: nothing else changes.`,
+        ],
+        adminConsent: { url, steps: awaiting, roles: ADMIN_CONSENT_ROLES },
+      });
+    }
+    return items;
   }
 
   private async planFor(workspaceId: string, homeAccountId: string, adopt: Record<string, string>): Promise<RunPlan> {
@@ -198,8 +248,11 @@ export class OnboardingService {
     const { profile } = await this.liveProfile(workspaceId);
     const plan = await this.planFor(workspaceId, homeAccountId, adopt);
     const steps = this.stepsFor(profile, plan.answers);
-    const items = await this.engine.preview(await this.context(workspaceId, plan, steps), steps);
-    return { items, permissions: permissionsFor(this.scopeSteps(steps)) };
+    const { ctx, awaiting } = await this.context(workspaceId, plan, steps);
+    const blocked = this.awaitingItems(plan, steps, awaiting);
+    const inspected = await this.engine.preview(ctx, steps.filter((s) => !blocked.has(s.id)));
+    const items = steps.flatMap((s) => blocked.get(s.id) ?? inspected.find((i) => i.stepId === s.id) ?? []);
+    return { items, permissions: permissionsFor(this.scopeSteps(steps).filter((s) => !awaiting.includes(s))) };
   }
 
   async apply(workspaceId: string, homeAccountId: string, adopt: Record<string, string> = {}): Promise<{ runId: string }> {
@@ -207,7 +260,8 @@ export class OnboardingService {
     const { profile, requirements } = await this.liveProfile(workspaceId);
     const plan = { ...(await this.planFor(workspaceId, homeAccountId, adopt)), ...(requirements ? { requirements } : {}) };
     const steps = this.stepsFor(profile, plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps);
+    const { ctx, awaiting } = await this.context(workspaceId, plan, steps);
+    if (awaiting.length > 0) throw awaitingConsentError(awaiting);
     const runId = this.engine.start(workspaceId, steps, JSON.stringify(plan));
     this.audit.record(workspaceId, 'onboarding.apply', { runId, platform: profile.id, partnerTenantId: plan.partnerTenantId }, this.now().toISOString());
     this.launch(workspaceId, runId, ctx, steps);
@@ -223,7 +277,8 @@ export class OnboardingService {
     }
     const plan = JSON.parse(run.planJson) as RunPlan;
     const steps = this.stepsFor(this.profileOf(workspaceId, plan), plan.answers);
-    const ctx = await this.context(workspaceId, plan, steps);
+    const { ctx, awaiting } = await this.context(workspaceId, plan, steps);
+    if (awaiting.length > 0) throw awaitingConsentError(awaiting);
     this.audit.record(workspaceId, 'onboarding.resume', { runId: run.id }, this.now().toISOString());
     this.launch(workspaceId, run.id, ctx, steps);
     return { runId: run.id };

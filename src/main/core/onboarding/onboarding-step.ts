@@ -35,6 +35,11 @@ export interface StepPreview {
   details: string[];
   /** A blocked step the run can still get past another way (a Global Administrator in the browser). */
   fallback?: 'browserConsent';
+  /**
+   * The step's permissions need an administrator's consent the signed-in admin cannot give (AADSTS90094): the
+   * admin consent URL for them (all such steps of the plan at once), for a Global Administrator to open.
+   */
+  adminConsent?: { url: string; steps: StepId[]; roles: string };
   /** Existing apps the admin may choose to reuse instead of creating one (matched by display name). */
   adoptable?: { role: string; apps: { appId: string; displayName: string }[] };
 }

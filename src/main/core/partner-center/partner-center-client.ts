@@ -49,7 +49,7 @@ export class PartnerCenterClient {
       // sign-in to repeat with MFA, not a missing Partner Center role.
       if (response.status === 401 && String(body.code) === '900421') {
         throw new AppError(ErrorCode.SignInRequired, 'Partner Center requires multi-factor authentication: this sign-in did not include it.', {
-          fix: 'Sign in again for the Partner Center step and complete multi-factor authentication. If no MFA prompt appears, your partner tenant does not require MFA for this account yet: turn it on (security defaults or a Conditional Access policy; Partner Center requires it for every partner user), then sign in again.',
+          fix: 'Sign in again with MFA: Entra Onboard asks Microsoft for multi-factor authentication in that sign-in, and Partner Center accepts the token it gets. If you cannot complete MFA (no method registered), register one at https://aka.ms/mysecurityinfo first; Partner Center requires MFA of every partner user.',
           details: { step: 'partnerCenter', reason: 'mfa', scopes: ['user_impersonation'], partnerCenterCode: '900421' },
         });
       }

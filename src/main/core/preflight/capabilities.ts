@@ -47,6 +47,11 @@ export type Capability = keyof typeof capabilities;
  */
 const canConsentForOrganization: readonly string[] = [R.GlobalAdministrator, R.PrivilegedRoleAdministrator, R.ApplicationAdministrator, R.CloudApplicationAdministrator];
 
+/** Whether these roles can consent for the organization to delegated permissions that need admin consent. */
+export function canConsentForTheOrganization(roleTemplateIds: readonly string[]): boolean {
+  return canConsentForOrganization.some((r) => roleTemplateIds.includes(r));
+}
+
 /** Capabilities whose step scopes need admin consent (Policy.*, Group.ReadWrite.All, AppRoleAssignment.ReadWrite.All). */
 const needsAdminConsentedScopes: ReadonlySet<Capability> = new Set(['manageConditionalAccess', 'manageSecurityGroups', 'assignUsers', 'manageAppRegistrations']);
 

@@ -7,6 +7,7 @@ import type { GraphCaller } from './GraphCaller';
 import { graphErrors } from '../http/graphErrors';
 import type { GraphHttpError } from '../http/GraphHttpError';
 import { roleTemplateIds } from '../../model/wellKnownIds';
+import { directoryRolesOf } from '../../model/directoryRolesOf';
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
 const publicKeys = new WeakMap<SigningKey, Promise<VerificationKey>>();
@@ -111,7 +112,7 @@ export function callerFromClaims(rt: SandboxRuntime, tenantId: string, claims: J
     roles: new Set(),
     // Members act with their current directory roles (+ the implicit User role). A GDAP user is not in this
     // directory: only the roles their relationship put in the token's `wids` apply, never home-tenant roles.
-    directoryRoles: user ? [...user.sandbox.directoryRoleTemplateIds, roleTemplateIds.user] : wids,
+    directoryRoles: user ? [...directoryRolesOf(rt.state.directory(tenantId), user).all, roleTemplateIds.user] : wids,
     user,
   };
 }

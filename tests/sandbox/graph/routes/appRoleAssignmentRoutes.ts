@@ -28,6 +28,21 @@ function resolvePrincipal(ctx: GraphContext, principalId: string): { type: AppRo
   throw graphErrors.notFound(principalId);
 }
 
+/**
+ * Assigning a group to an app needs Microsoft Entra ID P1 or P2: "Group-based assignment requires Microsoft Entra ID
+ * P1 or P2 edition" (learn.microsoft.com/entra/identity/enterprise-apps/assign-user-or-group-access-portal); on the
+ * Free plan only users can be assigned. The admin center says "Groups are not available for assignment due to your
+ * Active Directory plan level. You can assign individual users to the application." (MicrosoftDocs/azure-docs#83577).
+ * [UNVERIFIED] how Graph itself answers a group principal on Free: searched the docs, issues and code corpora (Graph
+ * docs, azure-docs, terraform-provider-azuread, entra-powershell, msgraph SDKs) and found no recorded Graph response;
+ * modelled as a 400 Request_BadRequest carrying the admin center's wording, the form Graph uses for other licence
+ * refusals in the directory (e.g. "License ... does not correspond to a valid company License", manicminer/hamilton#288).
+ */
+function requireGroupAssignmentLicence(ctx: GraphContext): void {
+  if (ctx.rt.settings.tenantPolicies[ctx.directory.id]?.entraIdPlan !== 'free') return;
+  throw graphErrors.badRequest('Groups are not available for assignment due to your Active Directory plan level. You can assign individual users to the application.', 'principalId');
+}
+
 const assignmentProperties = ['principalId', 'resourceId', 'appRoleId', 'principalType', 'principalDisplayName', 'resourceDisplayName', 'createdDateTime', 'id'];
 
 /**
@@ -51,6 +66,7 @@ async function createAssignment(ctx: GraphContext, side: { resource: ServicePrin
   if (resourceId.toLowerCase() !== resource.id) throw graphErrors.badRequest('The resourceId in the request body must match the service principal in the URL.', 'resourceId');
   requireReplicated(ctx, resource);
   const principal = resolvePrincipal(ctx, principalId);
+  if (principal.type === 'Group') requireGroupAssignmentLicence(ctx);
   const role = resource.appRoles.find((r) => r.id === appRoleId.toLowerCase());
   const memberType = principal.type === 'ServicePrincipal' ? 'Application' : 'User';
   const defaultAccess = appRoleId === defaultAccessAppRoleId && resource.appRoles.filter((r) => r.allowedMemberTypes.includes(memberType)).length === 0;

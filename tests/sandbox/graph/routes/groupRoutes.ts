@@ -103,6 +103,8 @@ async function createGroup(ctx: GraphContext) {
     mailEnabled: body.mailEnabled,
     createdDateTime: ctx.rt.clock.nowIso(),
     members: [...new Set(members)],
+    // Set only at creation (groups-concept: "can't be changed after the group is created").
+    ...(body.isAssignableToRole === true ? { isAssignableToRole: true } : {}),
   };
   ctx.directory.groups.set(group.id, group);
   ctx.data.groupExtras.set(group.id, {

@@ -14,7 +14,7 @@ export function serializeGroup(group: Group, data: GraphTenantData, defaultDomai
     displayName: group.displayName,
     expirationDateTime: null,
     groupTypes: extras?.groupTypes ?? [],
-    isAssignableToRole: extras?.isAssignableToRole ?? null,
+    isAssignableToRole: group.isAssignableToRole ?? extras?.isAssignableToRole ?? null,
     mail: group.mailEnabled ? `${mailNickname}@${defaultDomain}` : null,
     mailEnabled: group.mailEnabled,
     mailNickname,

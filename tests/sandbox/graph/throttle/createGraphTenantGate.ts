@@ -33,7 +33,8 @@ interface BucketCheck {
  * In front of every Graph request (and every request inside a $batch, facts §9.3 "each request is throttled
  * individually"):
  * - a token for a tenant that was deleted gets 401 `OrganizationFromTenantGuidNotFound`, "The tenant for tenant
- *   guid '{tid}' does not exist." (MicrosoftDocs/azure-docs#32957, O365/python-o365#859). [UNVERIFIED] status 401.
+ *   guid '{tid}' does not exist." (MicrosoftDocs/azure-docs#32957, O365/python-o365#859); status 401 as
+ *   hashicorp/terraform-provider-azuread#1645 reports it ("HTTP 401 OrganizationFromTenantGuidNotFound").
  * - Graph's identity-and-access throttling (facts §9.2): ResourceUnits per app + tenant pair, writes per pair,
  *   RU per application across tenants, writes per tenant across apps (settings `clientTenants.graphThrottling`).
  *   A 429 carries Graph's body, Retry-After, x-ms-throttle-scope and x-ms-throttle-information; every answer

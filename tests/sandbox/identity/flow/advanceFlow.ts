@@ -84,7 +84,12 @@ export function advanceFlow(rt: SandboxRuntime, flow: Flow): Reply {
   if (conditionalAccessOutcome(rt, tenantId, user, access) === 'block') {
     return deliverFlowError(rt, flow, aadsts.blockedByConditionalAccess(false), headers);
   }
-  if (mfaRequired(rt, tenantId, user, access) && !mfaDone) {
+  // v1.0's `amr_values=mfa` asks Entra for MFA even where no policy requires it: Microsoft's Partner Center tools send
+  // it so the token's amr shows MFA, which Partner Center checks (microsoft/secmgmt-insights-connector#23/#24;
+  // learn.microsoft.com/powershell/partnercenter/test-partner-security-requirements). Every sandbox user has an MFA
+  // method (its code in SANDBOX_READY), so every one can be asked.
+  const mfaAsked = flow.authorize?.amrValues?.split(/[\s,]+/).includes('mfa') ?? false;
+  if ((mfaRequired(rt, tenantId, user, access) || mfaAsked) && !mfaDone) {
     if (prompt === 'none') return deliverFlowError(rt, flow, aadsts.mfaRequired(app.appId), headers);
     const notice = flow.notice;
     flow.notice = undefined;

@@ -13,7 +13,9 @@ type GrantResult = { ok: true; body: TokenResponse } | { ok: false; error: Aadst
  * the token just has no `roles` claim.
  */
 export async function clientCredentialsGrant({ rt, req, form, app, authority }: GrantContext): Promise<GrantResult> {
-  // [UNVERIFIED] /organizations is treated like /common: it names no tenant to issue an app token for.
+  // /organizations is treated like /common: "common and organizations are both aliases over multiple tenants, and do
+  // not specify which tenant a token should be requested for" (Entra's PM, AzureAD/microsoft-authentication-library-
+  // for-dotnet#1384); MSAL.js refuses both for client credentials (microsoft-authentication-library-for-js#5567).
   if (authority.kind !== 'tenant') return { ok: false, error: aadsts.grantNotSupportedOnCommon() };
   const client = authenticateClient(rt, req, form, app, 'required');
   if (!client.ok) return client;

@@ -11,7 +11,7 @@ import { beginFlow, newFlow } from './startFlow';
 import { v1Scope } from './v1Protocol';
 
 /** GET /{tenant}/oauth2/v2.0/authorize (facts §13, §10.2, §2). */
-export function authorizeRoute(rt: SandboxRuntime): Handler {
+export function authorizeRoute(rt: SandboxRuntime, version: 1 | 2 = 2): Handler {
   return (req) => {
     const segment = req.params.tenant ?? '';
     const authority = resolveAuthoritySegment(rt.state, segment);
@@ -40,6 +40,9 @@ export function authorizeRoute(rt: SandboxRuntime): Handler {
       const body = aadErrorBody(error, { nowMs: rt.clock.now(), authority: rt.urls.authority });
       return respondToRedirect(redirectUri, responseMode, { error: body.error, error_description: body.error_description, error_uri: body.error_uri, state });
     };
+    // `amr_values` is a v1.0 parameter: v2.0 refuses it (AzureAD/microsoft-authentication-library-for-js#6746).
+    const amrValues = q('amr_values');
+    if (amrValues && version === 2) return redirectError(aadsts.unsupportedRequestParameter('amr_values'));
     const responseType = q('response_type') ?? '';
     if (responseType !== 'code') return redirectError(aadsts.unsupportedResponseType(responseType || '(missing)'));
     const scope = q('scope');
@@ -72,6 +75,7 @@ export function authorizeRoute(rt: SandboxRuntime): Handler {
         codeChallengeMethod: codeChallenge ? ((method as 'S256' | 'plain' | undefined) ?? 'plain') : undefined,
         prompt,
         loginHint,
+        ...(amrValues ? { amrValues } : {}),
       },
     });
     return beginFlow(rt, flow, prompt, loginHint);
@@ -84,7 +88,7 @@ export function authorizeRoute(rt: SandboxRuntime): Handler {
  * client names the resource when it redeems the code. Everything else is the v2 flow.
  */
 export function authorizeV1Route(rt: SandboxRuntime): Handler {
-  const v2 = authorizeRoute(rt);
+  const v2 = authorizeRoute(rt, 1);
   return (req) => {
     const resource = req.query('resource');
     req.url.searchParams.set('scope', resource ? v1Scope(resource, null, req.query('scope') ?? null) : 'openid profile offline_access');

@@ -28,6 +28,34 @@ function declaresRoles(sp: GraphServicePrincipal): { summary: string; fix: strin
   };
 }
 
+/**
+ * Graph refusing a group because the tenant's plan is Microsoft Entra ID Free: "Group-based assignment requires
+ * Microsoft Entra ID P1 or P2" (learn.microsoft.com/entra/identity/enterprise-apps/assign-user-or-group-access-portal);
+ * the admin center's words are "Groups are not available for assignment due to your Active Directory plan level"
+ * (MicrosoftDocs/azure-docs#83577).
+ */
+function isGroupLicenceRefusal(error: unknown): boolean {
+  const info = graphErrorInfo(error);
+  return info.status === 400 && /plan level|premium|licen[cs]e|P1 or P2/i.test(info.message);
+}
+
+/**
+ * The cause and the ways out the guide allows (seed 003 assigns "the people who should have access"):
+ * list the group's members by name instead, or get P1. Assignment is not required yet at this point,
+ * so nobody is locked out meanwhile.
+ */
+function groupNeedsP1(label: string, error: unknown): AppError {
+  return new AppError(
+    ErrorCode.StepBlocked,
+    `Your tenant cannot assign ${label} to the app: assigning groups needs Microsoft Entra ID P1 or P2, and your tenant has the Free plan, where only users can be assigned. Assignment is not required yet, so nobody has lost access.`,
+    {
+      fix: 'Under "Who may sign in", replace the group with its members’ user principal names (people who join the group later will need adding too), or add Microsoft Entra ID P1 (included in Microsoft 365 Business Premium, E3 and E5) to the tenant. Then run the wizard again.',
+      cause: error,
+      details: { needs: 'entraIdP1', assignee: label },
+    },
+  );
+}
+
 /** The first problem as the step's error: unknown names fail, ambiguous ones need the admin's choice. */
 function problemError(problems: AssigneeProblem[]): AppError {
   const [first] = problems;
@@ -78,8 +106,11 @@ export function assignmentRequiredStep(spec: AppRegistrationSpec): OnboardingSte
         };
       }
       const assigned = new Set(sp ? (await listAssignmentsTo(ctx.graph('assignUsers'), sp.id)).map((a) => a.principalId) : []);
+      const toAssign = assignees.filter((a) => !assigned.has(a.id));
       const details = [
-        ...assignees.filter((a) => !assigned.has(a.id)).map((a) => `Assign ${a.label}`),
+        ...toAssign.map((a) => `Assign ${a.label}`),
+        // Only Graph's answer tells whether the tenant has P1 (reading its licences needs another admin-consent permission).
+        ...(toAssign.some((a) => a.kind === 'group') ? ['Assigning groups needs Microsoft Entra ID P1 or P2; on the Free plan, list the users instead'] : []),
         ...(sp?.appRoleAssignmentRequired ? [] : ['Require assignment: anyone not assigned gets AADSTS50105 at sign-in']),
       ];
       if (details.length === 0) return { action: 'keep', summary: 'Assignment is required and everyone you chose is assigned', details: [] };
@@ -120,6 +151,7 @@ export function assignmentRequiredStep(spec: AppRegistrationSpec): OnboardingSte
           } catch (error) {
             // "Permission being assigned already exists on the object" (or a 409): someone did it meanwhile.
             if (isAlreadyExists(error)) return;
+            if (assignee.kind === 'group' && isGroupLicenceRefusal(error)) throw groupNeedsP1(assignee.label, error);
             if (graphErrorInfo(error).status === 403) {
               throw new AppError(ErrorCode.StepBlocked, `Your roles cannot assign ${assignee.label} to the app.`, {
                 fix: `${rolesThatCan('assignUsers')} can. Sign in as one of them, then run the wizard again.`,

@@ -13,7 +13,7 @@ interface AuthStore {
   openedInTab: boolean;
   deviceCode: DeviceCodePromptDto | undefined;
   load(): Promise<void>;
-  signIn(method: SignInMethod, workspaceId: string, forStep?: { steps: StepId[]; homeAccountId: string }): Promise<Result<AccountSummaryDto>>;
+  signIn(method: SignInMethod, workspaceId: string, forStep?: { steps: StepId[]; homeAccountId: string; mfa?: boolean }): Promise<Result<AccountSummaryDto>>;
   cancel(): Promise<void>;
   signOut(homeAccountId: string): Promise<Result<Record<string, never>>>;
   subscribe(): () => void;

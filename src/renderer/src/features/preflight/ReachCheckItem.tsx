@@ -34,7 +34,9 @@ export function ReachCheckItem(props: { check: ReachCheck; workspaceId: string; 
 
   const signInForStep = async () => {
     setError(undefined);
-    const result = await signIn('browser', props.workspaceId, { steps: [check.step as StepId], homeAccountId: props.homeAccountId });
+    // Partner Center refusing a token without MFA (900421) needs a sign-in that asks Microsoft for MFA itself.
+    const mfa = check.step === 'partnerCenter' && check.reason === 'mfa';
+    const result = await signIn('browser', props.workspaceId, { steps: [check.step as StepId], homeAccountId: props.homeAccountId, ...(mfa ? { mfa } : {}) });
     if (result.ok) props.onSignedIn();
     else setError(result.error);
   };

@@ -10,6 +10,7 @@ import { useBusyAction } from '../../components/use-busy-action';
 import { useAuthStore } from '../auth/auth-store';
 import type { DeliveryStatus } from '../../../../shared/domain/delivery';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
+import { AdminConsentNeeded } from './AdminConsentNeeded';
 import { ChecklistPanel } from './ChecklistPanel';
 import { HandoverSheet } from './HandoverSheet';
 import { PermissionList } from './PermissionList';
@@ -180,10 +181,20 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       await applyNow();
     });
 
+  /** Steps awaiting an administrator's consent (AADSTS90094 for this admin): a Global Administrator accepts, then preview again. */
+  const adminConsentForSteps = (steps: string[]) =>
+    guard('Waiting for an administrator to consent in the browser…', async () => {
+      const result = await getApi().call('onboarding.adminConsentForSteps', { homeAccountId, steps: steps as StepId[] });
+      if (!result.ok) return setError(result.error);
+      await previewNow();
+    });
+
   /** Consent or MFA for the plan's steps: one sign-in asking for all their scopes, then try again. */
   const signInForSteps = (steps: StepId[], retry: () => Promise<void>) =>
     guard('Waiting for you to sign in…', async () => {
-      const result = await signIn('browser', workspaceId, { steps, homeAccountId });
+      // Partner Center refused a token without MFA (900421): this sign-in asks Microsoft for MFA itself.
+      const mfa = error?.details?.['partnerCenterCode'] === '900421';
+      const result = await signIn('browser', workspaceId, { steps, homeAccountId, ...(mfa ? { mfa } : {}) });
       if (!result.ok) return setError(result.error);
       await retry();
     });
@@ -255,6 +266,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
               void previewNow(next);
             }}
           />
+          <AdminConsentNeeded items={preview} busy={!!busy} onGrant={(steps) => void adminConsentForSteps(steps)} />
           {permissions.length > 0 ? <PermissionList permissions={permissions} consented /> : null}
         </>
       ) : null}
