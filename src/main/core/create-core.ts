@@ -5,6 +5,7 @@ import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
 import { ClientTenantService } from './consent/client-tenant-service';
 import { ConsentRunService } from './consent/consent-run-service';
+import { DashboardService } from './dashboard/dashboard-service';
 import type { PlatformEnabler } from './consent/platform-enabler';
 import { resolveConsentTarget } from './consent/resolve-consent-target';
 import { ManagedAppRepository } from './onboarding/managed-app-repository';
@@ -65,6 +66,7 @@ export interface Core {
     envFiles: EnvFileExporter;
     clientTenants: ClientTenantService;
     consentRuns: ConsentRunService;
+    dashboard: DashboardService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -171,6 +173,8 @@ export function createCore(options: CoreOptions): Core {
       envFiles,
       clientTenants,
       consentRuns,
+      // The status dashboard across workspaces (issue 11 §2): reads the store only.
+      dashboard: new DashboardService(db),
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -2,6 +2,7 @@ import type { HandlerTable } from '../../shared/contract/handler-types';
 import type { Core } from '../core/create-core';
 import { authHandlers } from '../core/auth/auth-handlers';
 import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client-tenant-handlers';
+import { dashboardHandlers } from '../core/dashboard/dashboard-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
@@ -20,5 +21,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...deliveryHandlers(services.delivery, services.envFiles),
     ...clientTenantHandlers(services.clientTenants),
     ...consentRunHandlers(services.consentRuns),
+    ...dashboardHandlers(services.dashboard),
   };
 }

@@ -62,6 +62,11 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'consent.runs': notUsed,
     'consent.consentInBrowser': notUsed,
     'consent.exportLinks': notUsed,
+    'dashboard.summary': notUsed,
+    'dashboard.list': notUsed,
+    'dashboard.attention': notUsed,
+    'dashboard.exportCsv': notUsed,
+    'dashboard.exportReport': notUsed,
     ...overrides,
   };
 }
