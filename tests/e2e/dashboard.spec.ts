@@ -90,6 +90,12 @@ test.describe('the status dashboard across workspaces', () => {
     await expect(page.getByTestId('tile-total')).toContainText(`${counts[common]}Client tenants`);
     const statuses = await page.getByTestId('dashboard-row').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-status')))]);
     expect(statuses).toEqual([common]);
+    // And a status no tenant has (or the rarest): the list and the tiles follow it too.
+    const rare = KINDS.filter((k) => k !== common).sort((a, b) => counts[a] - counts[b])[0]!;
+    await statusBox.selectOption(rare);
+    await expect(dashTotal).toHaveText(`${counts[rare]} tenants match.`);
+    await expect(page.getByTestId('tile-total')).toContainText(`${counts[rare]}Client tenants`);
+    await expect(page.getByTestId('dashboard-row')).toHaveCount(counts[rare]);
     await statusBox.selectOption('');
     await expect(dashTotal).toHaveText(`${total} tenants match.`);
 
