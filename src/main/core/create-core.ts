@@ -7,6 +7,7 @@ import { SignInService } from './auth/sign-in-service';
 import type { CloudProfile } from './clouds/cloud-profile';
 import { ClientTenantService } from './consent/client-tenant-service';
 import { ConsentRunService } from './consent/consent-run-service';
+import { DashboardService } from './dashboard/dashboard-service';
 import type { PlatformEnabler } from './consent/platform-enabler';
 import { resolveConsentTarget } from './consent/resolve-consent-target';
 import { ManagedAppRepository } from './onboarding/managed-app-repository';
@@ -68,6 +69,7 @@ export interface Core {
     clientTenants: ClientTenantService;
     consentRuns: ConsentRunService;
     activity: ActivityLog;
+    dashboard: DashboardService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -178,6 +180,8 @@ export function createCore(options: CoreOptions): Core {
       clientTenants,
       consentRuns,
       activity,
+      // The status dashboard across workspaces (issue 11 §2): reads the store only.
+      dashboard: new DashboardService(db),
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -3,6 +3,7 @@ import type { Core } from '../core/create-core';
 import { activityHandlers } from '../core/activity/activity-handlers';
 import { authHandlers } from '../core/auth/auth-handlers';
 import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client-tenant-handlers';
+import { dashboardHandlers } from '../core/dashboard/dashboard-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
@@ -22,5 +23,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...clientTenantHandlers(services.clientTenants),
     ...consentRunHandlers(services.consentRuns),
     ...activityHandlers(services.activity),
+    ...dashboardHandlers(services.dashboard),
   };
 }

@@ -22,6 +22,16 @@ import {
   tenantsListOutputSchema,
 } from '../domain/client-tenants';
 import {
+  dashboardAttentionInputSchema,
+  dashboardAttentionOutputSchema,
+  dashboardExportOutputSchema,
+  dashboardFilterSchema,
+  dashboardListInputSchema,
+  dashboardListOutputSchema,
+  dashboardSortSchema,
+  dashboardSummarySchema,
+} from '../domain/dashboard';
+import {
   workspaceCreateInputSchema,
   workspaceIdInputSchema,
   workspaceRenameInputSchema,
@@ -190,6 +200,20 @@ export const requests = {
   'activity.verify': { input: none, output: activityVerifySchema },
   /** What the search matches (or the whole log) as CSV, oldest first. */
   'activity.exportCsv': { input: activityQuerySchema, output: activityCsvSchema },
+  // ---- status dashboard across workspaces (issue 11 §2): src/main/core/dashboard ----
+  /** Counts per status and platform, and the secret expiry timeline, for the tenants a filter matches. */
+  'dashboard.summary': { input: z.object({ filter: dashboardFilterSchema.default({}) }), output: dashboardSummarySchema },
+  /** One page of the matching tenants across all workspaces. */
+  'dashboard.list': { input: dashboardListInputSchema, output: dashboardListOutputSchema },
+  /** What needs attention first (failed, access needed, partial consent, secrets), with why. */
+  'dashboard.attention': { input: dashboardAttentionInputSchema, output: dashboardAttentionOutputSchema },
+  /** The matching rows as CSV, in the table's order. */
+  'dashboard.exportCsv': {
+    input: z.object({ filter: dashboardFilterSchema.default({}), sort: dashboardSortSchema.default('name') }),
+    output: dashboardExportOutputSchema,
+  },
+  /** A self-contained HTML report (no script, no network, printable) for the matching tenants or one client. */
+  'dashboard.exportReport': { input: z.object({ filter: dashboardFilterSchema.default({}) }), output: dashboardExportOutputSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Requests = typeof requests;

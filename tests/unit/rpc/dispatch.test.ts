@@ -67,6 +67,11 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'activity.list': notUsed,
     'activity.verify': notUsed,
     'activity.exportCsv': notUsed,
+    'dashboard.summary': notUsed,
+    'dashboard.list': notUsed,
+    'dashboard.attention': notUsed,
+    'dashboard.exportCsv': notUsed,
+    'dashboard.exportReport': notUsed,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import type { ClientTenant } from '../../../shared/domain/client-tenants';
 import type { ConsentTarget } from './consent-target';
 import { permissionsOf } from './consent-target';
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   // RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet does not run it as a formula (OWASP CSV injection).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

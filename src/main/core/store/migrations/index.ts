@@ -7,6 +7,7 @@ import { migration0005 } from './0005-checklists';
 import { migration0006 } from './0006-pending-secrets';
 import { migration0007 } from './0007-client-tenants';
 import { migration0008 } from './0008-activity-log';
+import { migration0009 } from './0009-dashboard';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];

@@ -1,11 +1,12 @@
 import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular, HistoryRegular } from '@fluentui/react-icons';
+import { AppsListRegular, DataBarHorizontalRegular, HistoryRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
 
 const icons: Record<HomePageKey, ReactElement> = {
   workspaces: <AppsListRegular />,
   activity: <HistoryRegular />,
+  dashboard: <DataBarHorizontalRegular />,
 };
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigation } from '../../app/navigation-store';
 import { ActivityPage } from '../activity/ActivityPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { WorkspacesScreen } from '../workspaces/WorkspacesScreen';
 import { HomeNav } from './HomeNav';
 import type { HomePageKey } from './home-pages';
@@ -17,8 +18,11 @@ export function HomeScreen({ page }: { page: HomePageKey }) {
   return (
     <div className={styles.console}>
       <HomeNav page={page} onSelect={(next) => go({ name: 'home', page: next })} />
-      <main className={styles.content}>{page === 'workspaces' ? <WorkspacesScreen /> : null}
-        {page === 'activity' ? <ActivityPage /> : null}</main>
+      <main className={styles.content}>
+        {page === 'workspaces' ? <WorkspacesScreen /> : null}
+        {page === 'dashboard' ? <DashboardPage /> : null}
+        {page === 'activity' ? <ActivityPage /> : null}
+      </main>
     </div>
   );
 }
