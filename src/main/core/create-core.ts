@@ -23,6 +23,11 @@ import { schemaVersionOf } from './store/migrate';
 import type { Vault } from './vault/vault';
 import { WorkspaceRepository } from './workspaces/workspace-repository';
 import { WorkspaceService } from './workspaces/workspace-service';
+import { createCloudFetch } from './net/cloud-fetch';
+import { Connectivity } from './net/connectivity';
+import { ConnectivityMonitor } from './net/connectivity-monitor';
+import { observeConnectivity } from './net/observe-connectivity';
+import { RefreshService } from './offline/refresh-service';
 
 export interface CoreOptions {
   host: HostKind;
@@ -65,6 +70,9 @@ export interface Core {
     envFiles: EnvFileExporter;
     clientTenants: ClientTenantService;
     consentRuns: ConsentRunService;
+    connectivity: Connectivity;
+    connectivityMonitor: ConnectivityMonitor;
+    refresh: RefreshService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -89,7 +97,17 @@ export function createCore(options: CoreOptions): Core {
     (async (url: string) => {
       events.emit('auth.openUrl', { url });
     });
+  // Offline first (issue 11): every request to the cloud tells the connectivity state what happened.
+  const connectivity = new Connectivity({
+    microsoftHosts: [options.cloud.authorityHost, options.cloud.graphBaseUrl, options.cloud.partnerCenterBaseUrl]
+      .filter((u): u is string => u !== undefined)
+      .map((u) => new URL(u).host),
+    onChange: (state) => events.emit('connectivity.changed', state),
+  });
+  const cloudFetch = observeConnectivity(createCloudFetch(options.cloud), connectivity);
+  const connectivityMonitor = new ConnectivityMonitor({ connectivity, fetchFn: cloudFetch, cloud: options.cloud });
   const signIn = new SignInService({
+    fetchFn: cloudFetch,
     cloud: options.cloud,
     vault: options.vault,
     ...(clientId ? { clientId } : {}),
@@ -157,6 +175,23 @@ export function createCore(options: CoreOptions): Core {
     platformEnabler: options.platformEnabler ?? new PlatformTenantEnabler({ client: (workspaceId) => delivery.connectedClient(workspaceId) }),
     ...(options.consentConcurrency ? { defaultConcurrency: options.consentConcurrency } : {}),
   });
+  const refresh = new RefreshService({
+    db,
+    workspaces,
+    cloud: options.cloud,
+    fetchFn: cloudFetch,
+    monitor: connectivityMonitor,
+    token: (homeAccountId, step) => signIn.tokenFor(homeAccountId, step),
+    accounts: () => signIn.accounts(),
+    verifyTenants: async (workspaceId, homeAccountId) => {
+      // The existing verify path: a journaled run that reads each included tenant's consent.
+      if ('notApplicable' in consentTarget(workspaceId) || clientTenants.repo.counts(workspaceId).total === 0) return false;
+      await consentRuns.start({ workspaceId, homeAccountId, mode: 'verify' });
+      await consentRuns.settled(workspaceId);
+      return true;
+    },
+  });
+  connectivityMonitor.start();
   return {
     events,
     settings: options.settings,
@@ -171,6 +206,9 @@ export function createCore(options: CoreOptions): Core {
       envFiles,
       clientTenants,
       consentRuns,
+      connectivity,
+      connectivityMonitor,
+      refresh,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,
@@ -179,6 +217,9 @@ export function createCore(options: CoreOptions): Core {
         schemaVersion: schemaVersionOf(db),
       }),
     },
-    close: () => db.close(),
+    close: () => {
+      connectivityMonitor.stop();
+      db.close();
+    },
   };
 }

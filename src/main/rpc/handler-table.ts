@@ -4,6 +4,7 @@ import { authHandlers } from '../core/auth/auth-handlers';
 import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client-tenant-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
+import { offlineHandlers } from '../core/offline/offline-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
@@ -20,5 +21,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...deliveryHandlers(services.delivery, services.envFiles),
     ...clientTenantHandlers(services.clientTenants),
     ...consentRunHandlers(services.consentRuns),
+    ...offlineHandlers(services.refresh, services.connectivity, services.connectivityMonitor),
   };
 }

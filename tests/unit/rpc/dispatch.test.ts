@@ -62,6 +62,10 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'consent.runs': notUsed,
     'consent.consentInBrowser': notUsed,
     'consent.exportLinks': notUsed,
+    'connectivity.state': notUsed,
+    'connectivity.check': notUsed,
+    'offline.cache': notUsed,
+    'offline.refresh': notUsed,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import {
   type NetworkResponse,
 } from '@azure/msal-node';
 import type { CloudFetch } from '../net/cloud-fetch';
+import { networkFailureOf } from '../net/network-failure';
 
 /**
  * MSAL's network module over our cloud fetch, so MSAL trusts exactly what the cloud profile trusts.
@@ -32,7 +33,15 @@ export class MsalNetworkClient implements INetworkModule {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
-      throw new AuthError('network_error', `Network request failed: ${error instanceof Error ? error.message : 'unknown'}`);
+      // MSAL passes an AuthError through unchanged (msal-common Token.mjs sendPostRequest), so the
+      // network cause (host, ECONNREFUSED...) rides along for diagnose() instead of a bare "fetch failed".
+      const failure = networkFailureOf(error);
+      const wrapped = new AuthError(
+        'network_error',
+        failure ? `Network request failed: ${failure.host ?? new URL(url).host} (${failure.code})` : `Network request failed: ${error instanceof Error ? error.message : 'unknown'}`,
+      );
+      Object.assign(wrapped, { networkCause: error });
+      throw wrapped;
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));

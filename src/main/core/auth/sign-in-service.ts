@@ -28,6 +28,8 @@ export interface SignInServiceOptions {
   openUrl(url: string): Promise<void>;
   /** A sign-in left open this long is stopped. */
   interactiveTimeoutMs?: number;
+  /** The cloud fetch to use (default: createCloudFetch(cloud)); the core passes one observed for connectivity. */
+  fetchFn?: CloudFetch;
 }
 
 export interface DeviceCodePrompt {
@@ -59,7 +61,7 @@ export class SignInService {
 
   constructor(private readonly options: SignInServiceOptions) {
     this.currentClientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
-    this.fetchFn = createCloudFetch(options.cloud);
+    this.fetchFn = options.fetchFn ?? createCloudFetch(options.cloud);
     this.pca = this.build();
   }
 
