@@ -12,7 +12,25 @@ import { networkFailureOf } from '../net/network-failure';
  * Behaves like msal-node's own HttpClient: JSON bodies, headers as a plain object, timeouts on GET.
  */
 export class MsalNetworkClient implements INetworkModule {
+  /** The last request that got no answer (cleared by the next answer). */
+  private lastFailure: unknown;
+
   constructor(private readonly fetchFn: CloudFetch) {}
+
+  /**
+   * MSAL replaces some network errors with its own: a failed OpenID discovery becomes
+   * ClientConfigurationError "endpoints_resolution_error" (msal-common Authority.resolveEndpointsAsync)
+   * with the cause dropped. When MSAL's error is one of those and our last request got no answer,
+   * the network cause is attached for diagnose() to read. Returns the same error.
+   */
+  explain<E>(error: E): E {
+    const code = (error as { errorCode?: unknown } | null)?.errorCode;
+    const replaced = code === 'endpoints_resolution_error' || code === 'network_error' || code === 'openid_config_error';
+    if (replaced && this.lastFailure !== undefined && !networkFailureOf(error) && typeof error === 'object' && error !== null) {
+      Object.assign(error, { networkCause: this.lastFailure });
+    }
+    return error;
+  }
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
     return this.send<T>(url, 'GET', options, timeout);
@@ -33,6 +51,7 @@ export class MsalNetworkClient implements INetworkModule {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
+      this.lastFailure = networkFailureOf(error) ? error : undefined;
       // MSAL passes an AuthError through unchanged (msal-common Token.mjs sendPostRequest), so the
       // network cause (host, ECONNREFUSED...) rides along for diagnose() instead of a bare "fetch failed".
       const failure = networkFailureOf(error);
@@ -43,6 +62,7 @@ export class MsalNetworkClient implements INetworkModule {
       Object.assign(wrapped, { networkCause: error });
       throw wrapped;
     }
+    this.lastFailure = undefined;
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));
     const text = await response.text();

@@ -63,6 +63,8 @@ function rec(value: unknown): Record<string, unknown> | undefined {
 function hostOf(e: Record<string, unknown>): string | undefined {
   if (typeof e['hostname'] === 'string') return e['hostname'];
   if (typeof e['host'] === 'string') return e['host'];
+  // ECONNREFUSED names the address tried, not the name asked for.
+  if (typeof e['address'] === 'string' && typeof e['port'] === 'number') return `${e['address']}:${e['port']}`;
   return undefined;
 }
 
