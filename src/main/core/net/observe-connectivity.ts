@@ -20,6 +20,8 @@ export function observeConnectivity(fetchFn: CloudFetch, connectivity: Connectiv
       if (!failure) throw error;
       const microsoft = connectivity.isMicrosoftHost(host);
       connectivity.unreachable({ host, code: failure.code, microsoft });
+      // A timeout the caller set stays the caller's TimeoutError: it may word "did not answer in time" itself.
+      if ((error as { name?: unknown }).name === 'TimeoutError') throw error;
       throw new NetworkUnreachableError(host, failure.code, microsoft, error);
     }
   };
