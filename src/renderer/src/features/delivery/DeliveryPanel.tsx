@@ -39,7 +39,8 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
 
   // What a push would change, read from the platform whenever the panel shows a connection.
   useEffect(() => {
-    if (!status.connection) return;
+    // Offline the platform is not asked (it answers again once the connection is back).
+    if (!status.connection || gate.offline) return;
     let current = true;
     void getApi()
       .call('delivery.diff', { workspaceId })
@@ -51,7 +52,7 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
     return () => {
       current = false;
     };
-  }, [workspaceId, status.connection, reviewAttempt]);
+  }, [workspaceId, status.connection, reviewAttempt, gate.offline]);
 
   const connect = () =>
     run('Connecting…', async () => {
