@@ -81,7 +81,7 @@ function setup(o: { base: string; hosts: string[]; token?: () => Promise<string>
 }
 
 describe('refresh: re-read the cache and say what changed', () => {
-  it('reports tenants whose status changed and secrets removed from Entra or expiring sooner, and moves the as-of time', async () => {
+  it('reports tenants whose status changed and secrets removed from Entra or expiring sooner; the tenants are read as of now, the app keeps its old time', async () => {
     const g = await graph([{ keyId: 'key-kept', endDateTime: '2027-01-01T00:00:00.000Z' }]);
     const { ws, service } = setup({ base: g.base, hosts: [g.host] });
     expect(service.cache()[0]?.apps[0]?.asOf).toBe(CACHED_AT);
@@ -89,9 +89,22 @@ describe('refresh: re-read the cache and say what changed', () => {
     expect(result.skipped).toEqual([]);
     expect(result.changes).toEqual(['1 tenant changed status (1 now consented)', '1 secret now expires sooner', '1 secret is no longer in Entra']);
     const cached = result.workspaces.find((w) => w.workspaceId === ws.id)!;
-    expect(cached.apps[0]?.asOf).toBe('2026-12-01T10:00:00.000Z');
+    // What we hold no longer matches Entra: not shown as freshly confirmed.
+    expect(cached.apps[0]?.asOf).toBe(CACHED_AT);
     expect(cached.tenants.newestAsOf).toBe('2026-12-01T10:00:00.000Z');
     expect(cached.lastRefresh?.changes).toEqual(result.changes);
+  });
+
+  it('an app whose secrets match what is cached is confirmed as of now', async () => {
+    const g = await graph([
+      { keyId: 'key-kept', endDateTime: '2028-11-20T09:00:00.000Z' },
+      { keyId: 'key-removed', endDateTime: '2028-11-20T09:00:00.000Z' },
+    ]);
+    const { service } = setup({ base: g.base, hosts: [g.host] });
+    const result = await service.refresh({});
+    expect(result.changes).toEqual(['1 tenant changed status (1 now consented)']);
+    expect(result.workspaces[0]?.apps[0]?.asOf).toBe('2026-12-01T10:00:00.000Z');
+    expect(result.workspaces[0]?.secrets.map((x) => x.asOf)).toEqual(['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z']);
   });
 
   it('a sign-in that is gone is said, and the workspace is left as it was', async () => {

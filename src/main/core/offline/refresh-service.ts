@@ -71,6 +71,9 @@ export class RefreshService {
     const afters: Snapshot[] = [];
     const skipped: RefreshResult['skipped'] = [];
     for (const w of chosen) {
+      // A workspace with nothing cached (setup not run, no client tenants) has nothing to re-read.
+      const cachedNow = readCachedWorkspace(this.o.db, w.id);
+      if (cachedNow.apps.length === 0 && cachedNow.tenants.total === 0) continue;
       const account =
         accounts.find((a) => a.homeAccountId === input.homeAccountId) ??
         accounts.find((a) => w.partnerTenant !== null && (a.tenantId === w.partnerTenant || a.username.toLowerCase().endsWith(`@${w.partnerTenant}`))) ??
@@ -112,7 +115,9 @@ export class RefreshService {
   /**
    * Each managed app registration as Entra has it now (GET /applications/{id}, Application.Read.All;
    * a deleted one answers 404 Request_ResourceNotFound, learn.microsoft.com/graph/api/application-get).
-   * Found apps get their cached row's time moved to now: what we hold was confirmed at this moment.
+   * A found app whose secrets are exactly what we hold gets its cached row's time moved to now (what
+   * we hold was confirmed at this moment); one that differs keeps its old time, and the change list
+   * says what differs, so a secret removed in Entra is never shown as freshly confirmed.
    */
   private async readApps(
     workspaceId: string,
@@ -138,7 +143,14 @@ export class RefreshService {
         );
         const credentials = new Map((body.passwordCredentials ?? []).map((c) => [c.keyId, c.endDateTime]));
         out.set(app.role, { found: true, credentials, roleKeyIds });
-        this.o.db.prepare('UPDATE managed_apps SET updated_at = ? WHERE workspace_id = ? AND role = ?').run(at, workspaceId, app.role);
+        const cachedEnds = this.o.db
+          .prepare<[string, string], { key_id: string; end_date_time: string }>('SELECT key_id, end_date_time FROM app_secrets WHERE workspace_id = ? AND role = ?')
+          .all(workspaceId, app.role);
+        const matches = cachedEnds.every((c) => {
+          const live = credentials.get(c.key_id);
+          return live !== undefined && Date.parse(live) === Date.parse(c.end_date_time);
+        });
+        if (matches) this.o.db.prepare('UPDATE managed_apps SET updated_at = ? WHERE workspace_id = ? AND role = ?').run(at, workspaceId, app.role);
       } catch (error) {
         if (error instanceof HttpFailure && error.status === 404) out.set(app.role, { found: false, credentials: new Map(), roleKeyIds });
         else throw error;
