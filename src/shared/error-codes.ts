@@ -35,5 +35,7 @@ export const ErrorCode = {
   TenantInvalid: 'tenant_invalid',
   ClientTenantsNotApplicable: 'client_tenants_not_applicable',
   ConsentRunNotFound: 'consent_run_not_found',
+  /** No answer from Microsoft at all (network, DNS, VPN, TLS): cached data is shown instead. */
+  NetworkUnreachable: 'network_unreachable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

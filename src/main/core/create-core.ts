@@ -26,6 +26,11 @@ import { schemaVersionOf } from './store/migrate';
 import type { Vault } from './vault/vault';
 import { WorkspaceRepository } from './workspaces/workspace-repository';
 import { WorkspaceService } from './workspaces/workspace-service';
+import { createCloudFetch } from './net/cloud-fetch';
+import { Connectivity } from './net/connectivity';
+import { ConnectivityMonitor } from './net/connectivity-monitor';
+import { observeConnectivity } from './net/observe-connectivity';
+import { RefreshService } from './offline/refresh-service';
 
 export interface CoreOptions {
   host: HostKind;
@@ -70,6 +75,9 @@ export interface Core {
     consentRuns: ConsentRunService;
     activity: ActivityLog;
     dashboard: DashboardService;
+    connectivity: Connectivity;
+    connectivityMonitor: ConnectivityMonitor;
+    refresh: RefreshService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -95,14 +103,26 @@ export function createCore(options: CoreOptions): Core {
     (async (url: string) => {
       events.emit('auth.openUrl', { url });
     });
+  // Offline first (issue 11): every request to the cloud tells the connectivity state what happened.
+  const connectivity = new Connectivity({
+    microsoftHosts: [options.cloud.authorityHost, options.cloud.graphBaseUrl, options.cloud.partnerCenterBaseUrl]
+      .filter((u): u is string => u !== undefined)
+      .map((u) => new URL(u).host),
+    onChange: (state) => events.emit('connectivity.changed', state),
+  });
+  // Every write to Entra, Partner Center or the platform goes through this fetch and is logged (issue 11 item 5).
+  const cloudFetch = createRecordingFetch(observeConnectivity(createCloudFetch(options.cloud), connectivity), {
+    cloud: options.cloud,
+    log: activity,
+  });
+  const connectivityMonitor = new ConnectivityMonitor({ connectivity, fetchFn: cloudFetch, cloud: options.cloud });
   const signIn = new SignInService({
+    fetchFn: cloudFetch,
     cloud: options.cloud,
     vault: options.vault,
     ...(clientId ? { clientId } : {}),
     ...(options.signInTimeoutMs ? { interactiveTimeoutMs: options.signInTimeoutMs } : {}),
     openUrl,
-    // Every write to Entra, Partner Center or the platform goes through this fetch and is logged (issue 11 item 5).
-    wrapFetch: (fetchFn) => createRecordingFetch(fetchFn, { cloud: options.cloud, log: activity }),
   });
   const auth = new AuthService(signIn, options.cloud, workspaces, events, options.settings);
   const preflight = new PreflightService(signIn, options.cloud, workspaces);
@@ -165,6 +185,23 @@ export function createCore(options: CoreOptions): Core {
     platformEnabler: options.platformEnabler ?? new PlatformTenantEnabler({ client: (workspaceId) => delivery.connectedClient(workspaceId) }),
     ...(options.consentConcurrency ? { defaultConcurrency: options.consentConcurrency } : {}),
   });
+  const refresh = new RefreshService({
+    db,
+    workspaces,
+    cloud: options.cloud,
+    fetchFn: cloudFetch,
+    monitor: connectivityMonitor,
+    token: (homeAccountId, step) => signIn.tokenFor(homeAccountId, step),
+    accounts: () => signIn.accounts(),
+    verifyTenants: async (workspaceId, homeAccountId) => {
+      // The existing verify path: a journaled run that reads each included tenant's consent.
+      if ('notApplicable' in consentTarget(workspaceId) || clientTenants.repo.counts(workspaceId).total === 0) return false;
+      await consentRuns.start({ workspaceId, homeAccountId, mode: 'verify' });
+      await consentRuns.settled(workspaceId);
+      return true;
+    },
+  });
+  connectivityMonitor.start();
   return {
     events,
     settings: options.settings,
@@ -182,6 +219,9 @@ export function createCore(options: CoreOptions): Core {
       activity,
       // The status dashboard across workspaces (issue 11 §2): reads the store only.
       dashboard: new DashboardService(db),
+      connectivity,
+      connectivityMonitor,
+      refresh,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,
@@ -190,6 +230,9 @@ export function createCore(options: CoreOptions): Core {
         schemaVersion: schemaVersionOf(db),
       }),
     },
-    close: () => db.close(),
+    close: () => {
+      connectivityMonitor.stop();
+      db.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client
 import { dashboardHandlers } from '../core/dashboard/dashboard-handlers';
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
+import { offlineHandlers } from '../core/offline/offline-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
@@ -24,5 +25,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...consentRunHandlers(services.consentRuns),
     ...activityHandlers(services.activity),
     ...dashboardHandlers(services.dashboard),
+    ...offlineHandlers(services.refresh, services.connectivity, services.connectivityMonitor),
   };
 }

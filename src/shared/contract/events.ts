@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deviceCodePromptSchema } from '../domain/auth';
 import { runProgressSchema } from '../domain/onboarding';
 import { consentRunProgressSchema } from '../domain/client-tenants';
+import { connectivityStateSchema } from '../domain/connectivity';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
@@ -25,6 +26,8 @@ export const events = {
     /** The tenants that changed when few (at most 100); absent means "many, re-read". */
     tenantIds: z.array(z.string()).optional(),
   }),
+  /** Microsoft became reachable or unreachable (from real requests and the probe). */
+  'connectivity.changed': connectivityStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -4,6 +4,8 @@ import { checklistSchema, handoverFieldSchema, planPermissionSchema, previewItem
 import { connectInputSchema, deliveryStatusSchema, fieldChangeSchema, pushResultSchema } from '../domain/delivery';
 import { preflightSchema } from '../domain/preflight';
 import { stepIdSchema } from '../domain/steps';
+import { connectivityStateSchema } from '../domain/connectivity';
+import { cachedWorkspaceSchema, refreshResultSchema } from '../domain/offline';
 import {
   addByDomainResultSchema,
   consentAppSchema,
@@ -214,6 +216,18 @@ export const requests = {
   },
   /** A self-contained HTML report (no script, no network, printable) for the matching tenants or one client. */
   'dashboard.exportReport': { input: z.object({ filter: dashboardFilterSchema.default({}) }), output: dashboardExportOutputSchema },
+  // ---- offline first (issue 11 §1): src/main/core/offline, src/main/core/net/connectivity ----
+  /** Whether Microsoft answers, as last seen; changes come as 'connectivity.changed' events. */
+  'connectivity.state': { input: none, output: connectivityStateSchema },
+  /** Probes the cloud's OpenID discovery document now. */
+  'connectivity.check': { input: none, output: connectivityStateSchema },
+  /** Every workspace's cached app registrations, secret metadata and tenant status times (SQLite only). */
+  'offline.cache': { input: none, output: z.object({ workspaces: z.array(cachedWorkspaceSchema) }) },
+  /** Re-reads what is cached (apps and secrets from Graph, tenant statuses via a verify run) and says what changed. */
+  'offline.refresh': {
+    input: z.object({ workspaceIds: z.array(z.string().min(1)).optional(), homeAccountId: z.string().min(1).optional() }),
+    output: refreshResultSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Requests = typeof requests;

@@ -72,6 +72,10 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'dashboard.attention': notUsed,
     'dashboard.exportCsv': notUsed,
     'dashboard.exportReport': notUsed,
+    'connectivity.state': notUsed,
+    'connectivity.check': notUsed,
+    'offline.cache': notUsed,
+    'offline.refresh': notUsed,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../../shared/error-codes';
 import { aadstsCodeOf, diagnose } from '../diagnostics/diagnose';
 import { AppError } from '../errors/app-error';
+import { asNetworkError } from '../net/network-unreachable';
 import { stepScopes, type StepId } from './step-scopes';
 
 /** Why Microsoft wants the admin back in the browser before a step can go on. */
@@ -64,6 +65,9 @@ export function signInTimedOut(minutes: number): AppError {
 
 /** Any MSAL failure as an AppError with Microsoft's cause, our fix and the IDs support asks for. */
 export function signInFailed(error: unknown): AppError {
+  // Offline is not a failed sign-in: the account is still there, Microsoft is just out of reach.
+  const network = asNetworkError(error);
+  if (network) return network;
   const d = diagnose(error);
   return new AppError(ErrorCode.SignInFailed, d.cause, {
     fix: d.fix,

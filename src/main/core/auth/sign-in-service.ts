@@ -29,8 +29,8 @@ export interface SignInServiceOptions {
   openUrl(url: string): Promise<void>;
   /** A sign-in left open this long is stopped. */
   interactiveTimeoutMs?: number;
-  /** Wraps the cloud's fetch every service shares (the activity log's recording layer). */
-  wrapFetch?: (fetchFn: CloudFetch) => CloudFetch;
+  /** The cloud fetch to use (default: createCloudFetch(cloud)); the core passes one observed for connectivity. */
+  fetchFn?: CloudFetch;
 }
 
 export interface DeviceCodePrompt {
@@ -56,13 +56,16 @@ export class SignInService {
   private currentClientId: string;
   private pca: PublicClientApplication;
   private readonly fetchFn: CloudFetch;
+  /** One network module for both MSAL clients, so a dropped cause can be put back (explain()). */
+  private readonly network: MsalNetworkClient;
   private pending: PendingInteractive | undefined;
   private ended: 'cancelled' | 'timed-out' | undefined;
   private deviceRequest: { cancel?: boolean } | undefined;
 
   constructor(private readonly options: SignInServiceOptions) {
     this.currentClientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
-    this.fetchFn = options.wrapFetch ? options.wrapFetch(createCloudFetch(options.cloud)) : createCloudFetch(options.cloud);
+    this.fetchFn = options.fetchFn ?? createCloudFetch(options.cloud);
+    this.network = new MsalNetworkClient(this.fetchFn);
     this.pca = this.build();
   }
 
@@ -76,7 +79,7 @@ export class SignInService {
       },
       // One cache per client: accounts signed in with one app are not reused by another.
       cache: { cachePlugin: vaultCachePlugin(this.options.vault, `msal-cache:${this.options.cloud.id}:${this.currentClientId}`) },
-      system: { networkClient: new MsalNetworkClient(this.fetchFn) },
+      system: { networkClient: this.network },
     });
   }
 
@@ -134,7 +137,7 @@ export class SignInService {
     } catch (error) {
       if (this.ended === 'cancelled') throw signInCancelled();
       if (this.ended === 'timed-out') throw signInTimedOut(Math.round(timeoutMs / 60_000));
-      throw signInFailed(error);
+      throw signInFailed(this.network.explain(error));
     } finally {
       clearTimeout(timer);
       this.pending = undefined;
@@ -191,7 +194,7 @@ export class SignInService {
       return this.accountOf(result);
     } catch (error) {
       if (this.ended === 'cancelled') throw signInCancelled();
-      throw signInFailed(error);
+      throw signInFailed(this.network.explain(error));
     } finally {
       this.deviceRequest = undefined;
     }
@@ -241,7 +244,7 @@ export class SignInService {
       return result.accessToken;
     } catch (error) {
       if (error instanceof InteractionRequiredAuthError) throw interactionNeeded(step, error);
-      throw signInFailed(error);
+      throw signInFailed(this.network.explain(error));
     }
   }
 
@@ -261,12 +264,16 @@ export class SignInService {
       account = await this.findAccountIn(await this.tenantClient(), homeAccountId);
     }
     if (!account) throw this.accountMissing();
-    const result = await (await this.tenantClient()).acquireTokenSilent({
-      account,
-      scopes: scopesFor(step, this.options.cloud),
-      authority: this.authority(tenantId),
-      forceRefresh: true,
-    });
+    const result = await (await this.tenantClient())
+      .acquireTokenSilent({
+        account,
+        scopes: scopesFor(step, this.options.cloud),
+        authority: this.authority(tenantId),
+        forceRefresh: true,
+      })
+      .catch((error: unknown) => {
+        throw this.network.explain(error);
+      });
     // MSAL looks through every cached token on each call: start from the persisted cache again now and
     // then, so the copy never holds thousands of client-tenant tokens (refresh tokens stay valid when
     // used, learn.microsoft.com/entra/identity-platform/refresh-tokens).
@@ -291,7 +298,7 @@ export class SignInService {
           authority: `${this.options.cloud.authorityHost}/organizations`,
           knownAuthorities: [knownAuthorityOf(this.options.cloud)],
         },
-        system: { networkClient: new MsalNetworkClient(this.fetchFn) },
+        system: { networkClient: this.network },
       });
       copy.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
       this.tenantPca = copy;

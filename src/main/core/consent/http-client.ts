@@ -1,6 +1,8 @@
 import { ErrorCode } from '../../../shared/error-codes';
 import { AppError } from '../errors/app-error';
 import type { CloudFetch } from '../net/cloud-fetch';
+import { networkFailureOf } from '../net/network-failure';
+import { networkUnreachable } from '../net/network-unreachable';
 import { backoffMs, defaultRetryPolicy, isRetryableStatus, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** A JSON answer from Graph, Partner Center or Entra that was not a success. */
@@ -95,6 +97,7 @@ function parseBody(text: string): unknown {
 
 function isNetworkError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (networkFailureOf(error)) return true;
   const text = `${error.message} ${String((error as { cause?: { code?: unknown } }).cause?.code ?? '')}`;
   return /fetch failed|ECONNRESET|ECONNREFUSED|socket hang up|UND_ERR|other side closed|ETIMEDOUT/i.test(text);
 }
@@ -140,6 +143,8 @@ export class HttpClient {
           await this.sleep(backoffMs(this.policy, attempt, undefined), init.signal);
           continue;
         }
+        const failure = networkFailureOf(error);
+        if (failure) throw networkUnreachable({ ...failure, host: failure.host ?? new URL(url).host }, error);
         throw new AppError(ErrorCode.GraphFailed, `Could not reach ${new URL(url).host}: ${(error as Error).message}`, {
           fix: 'Check the network connection, then retry the failed tenants.',
           cause: error,

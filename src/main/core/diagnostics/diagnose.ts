@@ -1,3 +1,5 @@
+import { networkFailureOf, type NetworkFailure } from '../net/network-failure';
+import { explainNetworkFailure } from '../net/network-unreachable';
 import { aadstsErrors, graphErrors, type KnownError } from './known-errors';
 
 /** Everything an admin (or Microsoft support) needs to understand one failure from Microsoft. */
@@ -10,6 +12,8 @@ export interface Diagnosis {
   requestId: string | undefined;
   /** Microsoft's own words, first line only (no trace IDs or timestamps). */
   microsoftMessage: string | undefined;
+  /** Set when no answer came at all (network, DNS, VPN, TLS): the host and the cause code. */
+  network?: NetworkFailure;
 }
 
 const fallback: KnownError = {
@@ -44,10 +48,31 @@ function firstLine(text: string | undefined): string | undefined {
 }
 
 /**
+ * Codes that are JavaScript's own error classes, not Microsoft's: the Graph client copies `error.name`
+ * into GraphError.code when no answer came (GraphErrorHandler.constructError), which once made
+ * "TypeError" the reference an admin was told to quote to Microsoft support.
+ */
+const JS_ERROR_NAMES = /^(Error|TypeError|RangeError|SyntaxError|ReferenceError|AbortError|TimeoutError|DOMException|NetworkUnreachable|AggregateError)$/;
+
+function networkDiagnosis(network: NetworkFailure): Diagnosis {
+  return {
+    ...explainNetworkFailure(network),
+    code: undefined,
+    correlationId: undefined,
+    requestId: undefined,
+    microsoftMessage: undefined,
+    network,
+  };
+}
+
+/**
  * Turns an error from MSAL (AuthError/ServerError), a token endpoint body, or a Graph error (the
  * client library's GraphError or the raw `{error: {code, innerError}}` body) into cause and fix.
  */
 export function diagnose(error: unknown): Diagnosis {
+  // No answer at all: nothing Microsoft said, so nothing of Microsoft's to quote.
+  const network = networkFailureOf(error);
+  if (network) return networkDiagnosis(network);
   const aadsts = aadstsCodeOf(error);
   if (aadsts !== undefined) {
     const known = aadstsErrors[aadsts] ?? fallback;
@@ -61,7 +86,8 @@ export function diagnose(error: unknown): Diagnosis {
   }
   // Graph: the SDK's GraphError has code/requestId/body; a raw body nests under `error`.
   const body = field(error, 'error') ?? error;
-  const graphCode = str(field(body, 'code'));
+  const rawCode = str(field(body, 'code'));
+  const graphCode = rawCode && !JS_ERROR_NAMES.test(rawCode) ? rawCode : undefined;
   if (graphCode) {
     const inner = field(body, 'innerError') ?? field(body, 'innererror');
     return {

@@ -1,6 +1,7 @@
 import {
   AuthenticationHandler,
   Client,
+  GraphClientError,
   RetryHandler,
   RetryHandlerOptions,
   type Context,
@@ -8,6 +9,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import type { CloudProfile } from '../clouds/cloud-profile';
 import type { CloudFetch } from '../net/cloud-fetch';
+import { networkFailureOf } from '../net/network-failure';
 
 /** The end of the middleware chain: our cloud fetch (trusting the cloud's CA) instead of the global one. */
 class CloudFetchHandler implements Middleware {
@@ -15,7 +17,16 @@ class CloudFetchHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
-    context.response = await this.fetchFn(url, context.options as RequestInit);
+    try {
+      context.response = await this.fetchFn(url, context.options as RequestInit);
+    } catch (error) {
+      // GraphRequest rethrows a GraphClientError as it is, but turns anything else into a GraphError
+      // that keeps only error.name ("TypeError") and the message: the network cause would be lost.
+      if (!networkFailureOf(error)) throw error;
+      const wrapped = new GraphClientError(error instanceof Error ? error.message : 'Network request failed');
+      wrapped.customError = error;
+      throw wrapped;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ConnectivityBar } from '../features/offline/ConnectivityBar';
 import { defaultHomePage } from '../features/home/home-pages';
 import { useConnectionStore } from './connection-store';
 import { useNavigation } from './navigation-store';
@@ -32,6 +33,7 @@ export function App() {
           </Text>
           <Text size={300}>Connect Microsoft 365 tenants to your platforms</Text>
         </header>
+        <ConnectivityBar />
         {connection === 'closed' ? (
           <MessageBar intent="warning" role="status">
             <MessageBarBody>

@@ -11,7 +11,9 @@ import {
 import { useState } from 'react';
 import type { AccountSummaryDto, SignInMethod } from '../../../../shared/domain/auth';
 import type { AppErrorShape } from '../../../../shared/result';
+import { useNetworkGate } from '../../app/connectivity-store';
 import { ErrorBar } from '../../components/ErrorBar';
+import { NetworkReason } from '../../components/NetworkReason';
 import { SignInAppSetting } from './SignInAppSetting';
 import { useAuthStore } from './auth-store';
 
@@ -32,6 +34,7 @@ export function SignInCard(props: {
   const { state, openUrl, openedInTab, deviceCode, signIn, cancel, signOut } = useAuthStore();
   const [error, setError] = useState<AppErrorShape | undefined>();
   const pending = state?.pending ?? 'none';
+  const gate = useNetworkGate('Signing in');
 
   const start = async (method: SignInMethod) => {
     setError(undefined);
@@ -78,10 +81,19 @@ export function SignInCard(props: {
 
       {pending === 'none' ? (
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void start('browser')}>
+          <Button
+            appearance="primary"
+            disabled={gate.offline}
+            title={gate.reason}
+            aria-describedby={gate.reason ? 'sign-in-reason' : undefined}
+            onClick={() => void start('browser')}
+          >
             {state?.accounts.length ? 'Sign in with another account' : 'Sign in with your browser'}
           </Button>
-          <Button onClick={() => void start('deviceCode')}>Use a device code instead</Button>
+          <Button disabled={gate.offline} title={gate.reason} aria-describedby={gate.reason ? 'sign-in-reason' : undefined} onClick={() => void start('deviceCode')}>
+            Use a device code instead
+          </Button>
+          <NetworkReason id="sign-in-reason" reason={gate.reason} />
         </div>
       ) : null}
 

@@ -4,7 +4,9 @@ import type { ClientTenant, ConsentApp, ConsentStrategy, StatusCounts, TenantFil
 import type { Workspace } from '../../../../shared/domain/workspace';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { AsOf } from '../../components/AsOf';
 import { ErrorBar } from '../../components/ErrorBar';
+import { cachedOf, useCacheStore } from '../offline/cache-store';
 import { useConsentRun } from '../runs/use-consent-run';
 import { RunControls } from './RunControls';
 import { TenantDetails } from './TenantDetails';
@@ -48,6 +50,11 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
   const applicable = summary?.app.applicable === true;
   const rows = useTenantRows(workspaceId, sort, filter, version, applicable);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const cachedTenants = useCacheStore((s) => cachedOf(s.workspaces, workspaceId)?.tenants);
+  const loadCached = useCacheStore((s) => s.load);
+  useEffect(() => {
+    void loadCached();
+  }, [loadCached, version]);
 
   useEffect(() => {
     let current = true;
@@ -118,6 +125,14 @@ export function ClientTenantsPage({ workspace, homeAccountId, active }: { worksp
                 {statusLabels[k]}: {summary.counts[k]}
               </Badge>
             ))}
+        </div>
+      ) : null}
+      {cachedTenants && cachedTenants.read > 0 ? (
+        <div className={styles.counts} data-testid="tenant-statuses-as-of">
+          <Text size={200}>Statuses read from each tenant: oldest</Text>
+          <AsOf at={cachedTenants.oldestAsOf} />
+          <Text size={200}>· newest</Text>
+          <AsOf at={cachedTenants.newestAsOf} />
         </div>
       ) : null}
       <TenantSourcesBar workspaceId={workspaceId} homeAccountId={homeAccountId} onChanged={refresh} />

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { ConsentRunProgress } from '../../../../shared/domain/client-tenants';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { useNetworkGate } from '../../app/connectivity-store';
+import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { copyToClipboard } from '../wizard/clipboard';
 import { formatDuration } from '../runs/use-consent-run';
@@ -33,6 +35,9 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
     }
   };
   const home = props.homeAccountId;
+  // Cancel and the consent links are local; starting or retrying a run reads every tenant from Microsoft.
+  const gate = useNetworkGate('A consent run');
+  const net = { title: gate.reason, 'aria-describedby': gate.reason ? 'run-network-reason' : undefined };
   const copy = async (what: string, value: string) => {
     await copyToClipboard(value, false);
     setCopied(what);
@@ -44,7 +49,8 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
         <Button
           appearance="primary"
           icon={<PlayRegular />}
-          disabled={busy || running || !home || props.included === 0}
+          disabled={busy || running || !home || props.included === 0 || gate.offline}
+          {...net}
           onClick={() => void act(() => getApi().call('consent.start', { workspaceId: props.workspaceId, homeAccountId: home!, mode: 'consent' }))}
         >
           Start run ({props.included} included)
@@ -54,7 +60,8 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
         </Button>
         <Button
           icon={<ArrowClockwiseRegular />}
-          disabled={busy || running || !home}
+          disabled={busy || running || !home || gate.offline}
+          {...net}
           onClick={() => void act(() => getApi().call('consent.retryFailed', { workspaceId: props.workspaceId, homeAccountId: home! }))}
         >
           Retry failed
@@ -73,6 +80,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
           Export admin consent links
         </Button>
       </div>
+      <NetworkReason id="run-network-reason" reason={gate.reason} />
       {props.run ? <RunLine run={props.run} /> : null}
       {error ? <ErrorBar error={error} /> : null}
       {links ? (

@@ -4,6 +4,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { CsvImportResult, DiscoverResult } from '../../../../shared/domain/client-tenants';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { useNetworkGate } from '../../app/connectivity-store';
+import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAuthStore } from '../auth/auth-store';
 
@@ -20,6 +22,9 @@ const PROBLEMS_SHOWN = 200;
 
 /** Where tenants come from: discovery (GDAP + Partner Center), a CSV file, or one domain typed in. */
 export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: string | undefined; onChanged(): void }) {
+  // Discovery and a domain lookup ask Microsoft; a CSV of tenant IDs needs nothing (its domains say why they failed).
+  const gate = useNetworkGate('Discovering or adding tenants');
+  const net = { title: gate.reason, 'aria-describedby': gate.reason ? 'tenant-sources-reason' : undefined };
   const styles = useStyles();
   const file = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | undefined>();
@@ -88,7 +93,7 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
   return (
     <div>
       <div className={styles.bar}>
-        <Button icon={<GlobeSearchRegular />} disabled={!!busy || !props.homeAccountId} onClick={() => void discover()}>
+        <Button icon={<GlobeSearchRegular />} disabled={!!busy || !props.homeAccountId || gate.offline} {...net} onClick={() => void discover()}>
           {busy === 'Discovering…' ? busy : 'Discover (GDAP + Partner Center)'}
         </Button>
         <Button icon={<DocumentArrowUpRegular />} disabled={!!busy} onClick={() => file.current?.click()}>
@@ -112,11 +117,12 @@ export function TenantSourcesBar(props: { workspaceId: string; homeAccountId: st
             <label htmlFor="tenant-add-domain">Add by domain or tenant ID</label>
             <Input id="tenant-add-domain" placeholder="contoso.com" value={domain} onChange={(_, d) => setDomain(d.value)} />
           </div>
-          <Button type="submit" icon={<AddRegular />} disabled={!!busy || !domain.trim()}>
+          <Button type="submit" icon={<AddRegular />} disabled={!!busy || !domain.trim() || gate.offline} {...net}>
             {busy === 'Adding…' ? busy : 'Add'}
           </Button>
         </form>
       </div>
+      <NetworkReason id="tenant-sources-reason" reason={gate.reason} />
       {!props.homeAccountId ? <MessageBar intent="info"><MessageBarBody>Sign in on the Setup page to discover tenants through GDAP and Partner Center.</MessageBarBody></MessageBar> : null}
       {error ? <ErrorBar error={error} /> : null}
       {discovered ? (

@@ -3,6 +3,7 @@ import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ClientTenant, ConsentStrategy } from '../../../../shared/domain/client-tenants';
+import { AsOfText } from '../../components/AsOf';
 import { sourceLabels, statusColors, statusExplanation, statusLabels, strategyLabels } from './tenant-status-text';
 import type { TenantSort } from './use-tenant-rows';
 
@@ -214,6 +215,7 @@ function TenantRow({ tenant: t, index, selected, props }: { tenant: ClientTenant
           {statusLabels[t.status.kind]}
         </Badge>
         {reason ? <span className={styles.reason}>{reason}</span> : null}
+        <AsOfText at={t.status.asOf} />
       </td>
       <td className={styles.td} title={t.platform?.message}>
         {t.platform ? (

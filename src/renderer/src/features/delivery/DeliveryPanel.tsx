@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { DeliveryStatus, PushResultDto } from '../../../../shared/domain/delivery';
 import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { useNetworkGate } from '../../app/connectivity-store';
+import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useBusyAction } from '../../components/use-busy-action';
 
@@ -20,6 +22,9 @@ type Diff = { hasConfiguration: boolean; changes: { field: string; from: string 
  * with an API token, preview the differences, push, read back, test), or write a .env file.
  */
 export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId: string; status: DeliveryStatus; onChanged(): void }) {
+  // Connecting and pushing talk to the platform and test the credentials against Entra: not offline.
+  const gate = useNetworkGate('Delivery to the platform');
+  const net = { title: gate.reason, 'aria-describedby': gate.reason ? 'delivery-network-reason' : undefined };
   const styles = useStyles();
   const [baseUrl, setBaseUrl] = useState('');
   const [token, setToken] = useState('');
@@ -34,7 +39,8 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
 
   // What a push would change, read from the platform whenever the panel shows a connection.
   useEffect(() => {
-    if (!status.connection) return;
+    // Offline the platform is not asked (it answers again once the connection is back).
+    if (!status.connection || gate.offline) return;
     let current = true;
     void getApi()
       .call('delivery.diff', { workspaceId })
@@ -46,7 +52,7 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
     return () => {
       current = false;
     };
-  }, [workspaceId, status.connection, reviewAttempt]);
+  }, [workspaceId, status.connection, reviewAttempt, gate.offline]);
 
   const connect = () =>
     run('Connecting…', async () => {
@@ -105,9 +111,10 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
           <Field label="API token" validationMessage={issues['token']} hint="From the platform’s settings. Kept only in this computer’s secure vault.">
             <Input type="password" value={token} onChange={(_e, d) => setToken(d.value)} />
           </Field>
-          <Button type="submit" disabled={!!busy}>
+          <Button type="submit" disabled={!!busy || gate.offline} {...net}>
             Connect
           </Button>
+          <NetworkReason id="delivery-network-reason" reason={gate.reason} />
         </form>
       ) : (
         <div className={styles.section}>
@@ -130,9 +137,10 @@ export function DeliveryPanel({ workspaceId, status, onChanged }: { workspaceId:
             )
           ) : null}
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void push()} disabled={!!busy}>
+            <Button appearance="primary" onClick={() => void push()} disabled={!!busy || gate.offline} {...net}>
               {error ? 'Try again' : `Push to ${status.connection.platformName ?? 'the platform'}`}
             </Button>
+            <NetworkReason id="delivery-network-reason" reason={gate.reason} />
           </div>
           {result ? (
             <ul className={styles.list} aria-label="Push result" data-testid="push-result">

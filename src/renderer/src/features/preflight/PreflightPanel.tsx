@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import type { CapabilityCheckDto, Preflight } from '../../../../shared/domain/preflight';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { useConnectivityStore, useNetworkGate } from '../../app/connectivity-store';
+import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { ReachCheckItem } from './ReachCheckItem';
 
@@ -48,8 +50,13 @@ export function PreflightPanel({ workspaceId, homeAccountId }: { workspaceId: st
   const [error, setError] = useState<AppErrorShape | undefined>();
   const [busy, setBusy] = useState(true);
   const [attempt, setAttempt] = useState(0);
+  // Offline, preflight is not even tried: no silent token requests against a network that is down.
+  const status = useConnectivityStore((s) => s.state.status);
+  const waiting = status !== 'online';
+  const gate = useNetworkGate('Preflight');
 
   useEffect(() => {
+    if (waiting) return;
     // An answer for an account or attempt that is no longer current is dropped.
     let current = true;
     void getApi()
@@ -63,13 +70,22 @@ export function PreflightPanel({ workspaceId, homeAccountId }: { workspaceId: st
     return () => {
       current = false;
     };
-  }, [workspaceId, homeAccountId, attempt]);
+  }, [workspaceId, homeAccountId, attempt, waiting]);
 
   const checkAgain = () => {
     setBusy(true);
     setAttempt((n) => n + 1);
   };
 
+  if (gate.offline && !preflight) {
+    return (
+      <Card className={styles.card} aria-label="Tenant overview" data-testid="preflight-offline">
+        <Text weight="semibold">Tenant overview</Text>
+        <NetworkReason id="preflight-reason" reason={gate.reason} />
+      </Card>
+    );
+  }
+  if (status === 'unknown' && !preflight) return <Spinner label="Checking the connection to Microsoft…" />;
   if (busy && !preflight) return <Spinner label="Reading your partner tenant…" />;
   return (
     <Card className={styles.card} aria-label="Tenant overview">
@@ -128,9 +144,10 @@ export function PreflightPanel({ workspaceId, homeAccountId }: { workspaceId: st
             ))}
           </ul>
           <div>
-            <Button onClick={checkAgain} disabled={busy}>
+            <Button onClick={checkAgain} disabled={busy || gate.offline} title={gate.reason} aria-describedby={gate.reason ? 'preflight-again-reason' : undefined}>
               {busy ? 'Checking…' : 'Check again'}
             </Button>
+            <NetworkReason id="preflight-again-reason" reason={gate.reason} />
           </div>
         </>
       ) : null}

@@ -4,6 +4,7 @@ import { useState, type ReactElement } from 'react';
 import type { ReachCheck } from '../../../../shared/domain/preflight';
 import type { StepId } from '../../../../shared/domain/steps';
 import type { AppErrorShape } from '../../../../shared/result';
+import { useNetworkGate } from '../../app/connectivity-store';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAuthStore } from '../auth/auth-store';
 
@@ -27,6 +28,7 @@ const actionLabel: Record<NonNullable<ReachCheck['reason']>, string> = {
 
 /** One preflight check beyond sign-in, with the sign-in it needs when it needs one. */
 export function ReachCheckItem(props: { check: ReachCheck; workspaceId: string; homeAccountId: string; onSignedIn(): void }) {
+  const gate = useNetworkGate('Signing in');
   const styles = useStyles();
   const { check } = props;
   const signIn = useAuthStore((s) => s.signIn);
@@ -51,7 +53,7 @@ export function ReachCheckItem(props: { check: ReachCheck; workspaceId: string; 
         {check.items.length > 0 ? <Text size={200}>{check.items.join(' · ')}</Text> : null}
         {check.status === 'needsSignIn' ? (
           <div>
-            <Button size="small" onClick={() => void signInForStep()}>
+            <Button size="small" disabled={gate.offline} title={gate.reason} onClick={() => void signInForStep()}>
               {actionLabel[check.reason ?? 'signIn']}
             </Button>
           </div>

@@ -5,6 +5,8 @@ import type { StepId } from '../../../../shared/domain/steps';
 import { ErrorCode } from '../../../../shared/error-codes';
 import { fieldIssuesOf, type AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { useNetworkGate } from '../../app/connectivity-store';
+import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useBusyAction } from '../../components/use-busy-action';
 import { useAuthStore } from '../auth/auth-store';
@@ -139,6 +141,9 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
   };
 
   const { busy, run: guard } = useBusyAction(() => setError(undefined));
+  // Preview, apply, resume, consent and drift checks all read or write the tenant: none of them offline.
+  const gate = useNetworkGate('Setup');
+  const net = { title: gate.reason, 'aria-describedby': gate.reason ? 'setup-network-reason' : undefined };
 
   const previewNow = (adopting: Record<string, string> = adopt) =>
     guard('Reading your tenant…', async () => {
@@ -289,7 +294,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
         <div>
           <ErrorBar error={error as AppErrorShape} />
           {permissionsAsked.length > 0 ? <PermissionList permissions={permissionsAsked} consented={false} /> : null}
-          <Button onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}>
+          <Button disabled={gate.offline} {...net} onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}>
             {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
           </Button>
         </div>
@@ -298,7 +303,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
       <div className={styles.actions}>
         {busy ? <Spinner size="tiny" label={busy} /> : null}
         {stage === 'answer' ? (
-          <Button appearance="primary" disabled={!!busy} onClick={() => void previewNow()}>
+          <Button appearance="primary" disabled={!!busy || gate.offline} {...net} onClick={() => void previewNow()}>
             Preview changes
           </Button>
         ) : null}
@@ -307,7 +312,7 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
             {!everythingMatches(preview) || run?.status !== 'succeeded' ? (
               <Button
                 appearance="primary"
-                disabled={!!busy || preview.some((i) => i.action === 'blocked' && !i.fallback)}
+                disabled={!!busy || gate.offline || preview.some((i) => i.action === 'blocked' && !i.fallback)} {...net}
                 onClick={() => void applyNow()}
               >
                 {run?.status === 'succeeded' ? 'Repair' : 'Apply changes'}
@@ -319,12 +324,12 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
           </>
         ) : null}
         {stage === 'apply' && run?.interrupted ? (
-          <Button appearance="primary" disabled={!!busy} onClick={() => void resume()}>
+          <Button appearance="primary" disabled={!!busy || gate.offline} {...net} onClick={() => void resume()}>
             Resume
           </Button>
         ) : null}
         {stage === 'apply' && consentStep ? (
-          <Button appearance="primary" disabled={!!busy} onClick={() => void consentInBrowser(consentStep.stepId.startsWith('partnerCenter') ? 'partnerCenter' : 'main')}>
+          <Button appearance="primary" disabled={!!busy || gate.offline} {...net} onClick={() => void consentInBrowser(consentStep.stepId.startsWith('partnerCenter') ? 'partnerCenter' : 'main')}>
             Grant admin consent in the browser
           </Button>
         ) : null}
@@ -334,12 +339,13 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
           </Link>
         ) : null}
         {stage === 'apply' && failed && !consentStep ? (
-          <Button appearance="primary" disabled={!!busy} onClick={() => void previewNow()}>
+          <Button appearance="primary" disabled={!!busy || gate.offline} {...net} onClick={() => void previewNow()}>
             Try again
           </Button>
         ) : null}
+        <NetworkReason id="setup-network-reason" reason={gate.reason} />
         {stage === 'done' ? (
-          <Button disabled={!!busy} onClick={() => void previewNow()}>
+          <Button disabled={!!busy || gate.offline} {...net} onClick={() => void previewNow()}>
             Check for drift
           </Button>
         ) : null}

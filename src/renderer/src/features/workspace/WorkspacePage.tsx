@@ -3,6 +3,7 @@ import type { AccountSummaryDto } from '../../../../shared/domain/auth';
 import type { Workspace } from '../../../../shared/domain/workspace';
 import { SignInCard } from '../auth/SignInCard';
 import { ClientTenantsPage } from '../client-tenants/ClientTenantsPage';
+import { CachedStateCard } from '../offline/CachedStateCard';
 import { PreflightPanel } from '../preflight/PreflightPanel';
 import { RunsPage } from '../runs/RunsPage';
 import { WizardPanel } from '../wizard/WizardPanel';
@@ -34,6 +35,7 @@ export function WorkspacePage(props: {
       {page === 'setup' ? (
         <>
           <SignInCard workspaceId={workspace.id} selected={selected} onSelect={props.onSelectAccount} />
+          <CachedStateCard workspaceId={workspace.id} />
           {selected ? <PreflightPanel workspaceId={workspace.id} homeAccountId={selected.homeAccountId} /> : null}
           {selected ? <WizardPanel workspaceId={workspace.id} homeAccountId={selected.homeAccountId} /> : null}
         </>

@@ -10,6 +10,7 @@ import { DeleteWorkspaceDialog } from './DeleteWorkspaceDialog';
 import { RenameWorkspaceDialog } from './RenameWorkspaceDialog';
 import { WorkspaceTable } from './WorkspaceTable';
 import { useWorkspaceStore } from './workspace-store';
+import { useCacheStore } from '../offline/cache-store';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
@@ -24,11 +25,17 @@ export function WorkspacesScreen() {
   const [renaming, setRenaming] = useState<Workspace | undefined>();
   const [deleting, setDeleting] = useState<Workspace | undefined>();
   const go = useNavigation((s) => s.go);
+  const cached = useCacheStore((s) => s.workspaces);
+  const loadCached = useCacheStore((s) => s.load);
 
   useEffect(() => {
     void load();
-    return getApi().on('workspaces.changed', () => void load());
-  }, [load]);
+    void loadCached();
+    return getApi().on('workspaces.changed', () => {
+      void load();
+      void loadCached();
+    });
+  }, [load, loadCached]);
 
   return (
     <section aria-labelledby="workspaces-title">
@@ -59,6 +66,7 @@ export function WorkspacesScreen() {
       {status === 'ready' && items.length > 0 ? (
         <WorkspaceTable
           items={items}
+          cached={cached}
           onOpen={(w) => go({ name: 'workspace', id: w.id })}
           onRename={setRenaming}
           onDelete={setDeleting}
