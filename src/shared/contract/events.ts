@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deviceCodePromptSchema } from '../domain/auth';
 import { runProgressSchema } from '../domain/onboarding';
 import { consentRunProgressSchema } from '../domain/client-tenants';
+import { driftProgressSchema } from '../domain/drift';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
@@ -25,6 +26,8 @@ export const events = {
     /** The tenants that changed when few (at most 100); absent means "many, re-read". */
     tenantIds: z.array(z.string()).optional(),
   }),
+  /** Drift "check all": workspaces checked so far, with each one's result as it finishes. */
+  'drift.progress': driftProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -62,6 +62,9 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'consent.runs': notUsed,
     'consent.consentInBrowser': notUsed,
     'consent.exportLinks': notUsed,
+    'drift.checkAll': notUsed,
+    'drift.latest': notUsed,
+    'drift.repair': notUsed,
     ...overrides,
   };
 }
