@@ -14,6 +14,10 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNR
 
 /** A fetch that never got an answer: Node's undici throws TypeError("fetch failed") with the socket error as cause. */
 function isUnreachable(error: unknown): boolean {
+  // The Graph client wraps a request that got no HTTP answer as GraphError with statusCode -1 and the
+  // thrown error's name as its code (@microsoft/microsoft-graph-client src/GraphErrorHandler.ts, getError).
+  const graph = error as { statusCode?: unknown; code?: unknown };
+  if (graph?.statusCode === -1 && (graph.code === 'TypeError' || (typeof graph.code === 'string' && NETWORK_CODES.has(graph.code)))) return true;
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
