@@ -1,10 +1,11 @@
 import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular } from '@fluentui/react-icons';
+import { AppsListRegular, BranchCompareRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
 
 const icons: Record<HomePageKey, ReactElement> = {
   workspaces: <AppsListRegular />,
+  drift: <BranchCompareRegular />,
 };
 
 const useStyles = makeStyles({

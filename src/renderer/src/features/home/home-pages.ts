@@ -4,6 +4,7 @@
  */
 export const homePages = [
   { key: 'workspaces', label: 'Workspaces', description: 'Every partner tenant connected to a platform' },
+  { key: 'drift', label: 'Drift', description: 'Check every workspace’s tenant and platform against its setup, and repair' },
 ] as const;
 
 export type HomePageKey = (typeof homePages)[number]['key'];
