@@ -156,15 +156,18 @@ describe('drift across every workspace', () => {
     expect([...drifted(a), ...drifted(c)].every((i) => typeof i.repair === 'string' && i.repair.length > 0)).toBe(true);
 
     // Repair each, one item at a time: each comes back in sync when re-read.
+    let lastRepair: WorkspaceDrift | undefined;
     for (const key of [`main:redirect:web:${callback}`, 'main:sp-enabled', 'main:secret']) {
-      const { item: after } = await core.services.drift.repair(acme, key);
+      const { item: after, workspace } = await core.services.drift.repair(acme, key);
       expect(after, key).toMatchObject({ key, state: 'inSync' });
+      lastRepair = workspace;
     }
     expect(acmeApp.web.redirectUris).toEqual(expect.arrayContaining([callback, ...otherWeb]));
     expect(sandbox.state.directory(partner).findServicePrincipalByAppId(acmeApp.appId)?.accountEnabled).toBe(true);
     expect(acmeApp.passwordCredentials.map((p) => p.keyId)).not.toContain(heldKeyId);
     expect(acmeApp.passwordCredentials).toHaveLength(1);
-    // The new secret is not on the platform yet: its secret version is drift now, repaired by one push.
+    // The new secret is not on the platform yet: its secret version is drift now, shown with the repair.
+    expect(item(lastRepair!, 'platform:client-secret')).toMatchObject({ state: 'drifted', expected: `secret ${acmeApp.passwordCredentials[0]!.hint}…` });
     const platformAfterSecret = (await core.services.drift.repair(acme, 'platform:client-id')).workspace;
     expect(drifted(platformAfterSecret).filter((i) => i.kind === 'platformConfiguration')).toEqual([]);
     expect(backend().store().getConfiguration(acmeOrg().id)?.clientId).toBe(acmeApp.appId);

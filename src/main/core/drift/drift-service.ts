@@ -104,7 +104,11 @@ export class DriftService {
     const reader = new WorkspaceDriftReader(this.deps, setup, account.homeAccountId);
     await repairGroup(this.deps, setup, reader, account.homeAccountId, group, itemKey);
     const fresh = await reader.read(group);
-    const merged = this.merge(setup, groupKey(group), itemKey, fresh);
+    let merged = this.merge(setup, groupKey(group), itemKey, fresh);
+    // A new secret is not on the platform yet: show that at once, so the next repair is in view.
+    if (group.kind === 'secret' && groupsOf(this.deps, setup).some((g) => g.kind === 'platform')) {
+      merged = this.merge(setup, 'platform', 'platform', await reader.read({ kind: 'platform' }));
+    }
     return { item: fresh.find((i) => i.key === itemKey) ?? null, workspace: merged };
   }
 
