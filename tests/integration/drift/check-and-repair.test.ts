@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftItem, DriftProgress, WorkspaceDrift } from '../../../src/shared/domain/drift';
 import type { Core } from '../../../src/main/core/create-core';
+import { openDatabase } from '../../../src/main/core/store/open-database';
 import { startSignedInCore, type SignedInCore } from '../../helpers/signed-in-core';
 import { platformBackends } from '../../sandbox/platform/platformBackends';
 import type { SandboxHandle } from '../../sandbox/startSandbox';
@@ -178,6 +180,23 @@ describe('drift across every workspace', () => {
     const again = await core.services.drift.checkAll();
     for (const w of again.workspaces) expect(drifted(w).map((i) => i.key), w.workspaceName).toEqual([]);
     expect(again.workspaces.every((w) => w.state === 'inSync')).toBe(true);
+  });
+
+  it('one workspace that cannot be checked does not stop the others', async () => {
+    // Clment's setup now says it ran in another partner tenant, one nobody is signed in to.
+    const db = openDatabase(join(env.dataDir, 'entra-onboard.sqlite'));
+    const row = db.prepare('SELECT id, plan_json FROM runs WHERE workspace_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').get(clment) as { id: string; plan_json: string };
+    const other = { ...JSON.parse(row.plan_json), partnerTenantId: '6d0a1c2b-0000-4000-8000-00000000abcd', homeAccountId: 'someone-else' };
+    db.prepare('UPDATE runs SET plan_json = ? WHERE id = ?').run(JSON.stringify(other), row.id);
+    try {
+      const report = await core.services.drift.checkAll();
+      expect(of(report, clment)).toMatchObject({ state: 'notChecked', items: [], problem: { code: 'sign_in_required', message: expect.stringContaining('6d0a1c2b-0000-4000-8000-00000000abcd') } });
+      expect(of(report, acme).state).toBe('inSync');
+      expect(of(report, acme).items.length).toBeGreaterThan(5);
+    } finally {
+      db.prepare('UPDATE runs SET plan_json = ? WHERE id = ?').run(row.plan_json, row.id);
+      db.close();
+    }
   });
 
   it('a workspace whose partner tenant is not signed in is "could not check", and the others are still checked', async () => {
