@@ -118,7 +118,7 @@ describe('drift across every workspace', () => {
     expect(of(report, clment).items.map((i) => i.kind)).toContain('assignmentRequired');
     expect(progress.map((p) => `${p.done}/${p.total}`)).toEqual(['0/2', '1/2', '2/2']);
     expect(progress.at(-1)?.workspace?.workspaceId).toBeDefined();
-  });
+  }, 120_000);
 
   it('finds each change made behind its back, repairs each item, and the re-check is clean', async () => {
     const partner = sandbox.info.partnerTenantId;
@@ -180,7 +180,7 @@ describe('drift across every workspace', () => {
     const again = await core.services.drift.checkAll();
     for (const w of again.workspaces) expect(drifted(w).map((i) => i.key), w.workspaceName).toEqual([]);
     expect(again.workspaces.every((w) => w.state === 'inSync')).toBe(true);
-  });
+  }, 180_000);
 
   it('one workspace that cannot be checked does not stop the others', async () => {
     // Clment's setup now says it ran in another partner tenant, one nobody is signed in to.
@@ -197,7 +197,7 @@ describe('drift across every workspace', () => {
       db.prepare('UPDATE runs SET plan_json = ? WHERE id = ?').run(row.plan_json, row.id);
       db.close();
     }
-  });
+  }, 120_000);
 
   it('a workspace whose partner tenant is not signed in is "could not check", and the others are still checked', async () => {
     await core.services.auth.signOut(homeAccountId);
@@ -212,7 +212,7 @@ describe('drift across every workspace', () => {
     } finally {
       homeAccountId = await env.signIn('globalAdmin', []);
     }
-  });
+  }, 120_000);
 
   it('with the cloud unreachable (sandbox stopped), each part says it could not check, why, and what to do', async () => {
     await sandbox.close();
