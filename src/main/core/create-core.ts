@@ -12,6 +12,7 @@ import type { PlatformEnabler } from './consent/platform-enabler';
 import { resolveConsentTarget } from './consent/resolve-consent-target';
 import { ManagedAppRepository } from './onboarding/managed-app-repository';
 import { EventBus } from './events/event-bus';
+import { DriftService } from './drift/drift-service';
 import { OnboardingService } from './onboarding/onboarding-service';
 import { PreflightService } from './preflight/preflight-service';
 import { BrowserConsentService } from './onboarding/browser-consent-service';
@@ -78,6 +79,7 @@ export interface Core {
     connectivity: Connectivity;
     connectivityMonitor: ConnectivityMonitor;
     refresh: RefreshService;
+    drift: DriftService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -202,6 +204,25 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   connectivityMonitor.start();
+  // Drift across workspaces (issue 11 §4): setup's desired state, delivery's and consent's readers.
+  const drift = new DriftService(
+    {
+      db,
+      vault: options.vault,
+      cloud: options.cloud,
+      fetchFn: signIn.cloudFetch,
+      workspaces,
+      appSpecs: (workspaceId) => handover.appSpecs(workspaceId),
+      signIn,
+      delivery,
+      deliverable: (workspaceId) => deliverableConfiguration(db, options.vault, workspaceId),
+      consentTarget,
+      clientTenants: clientTenants.repo,
+      consentRuns,
+      now: () => new Date(),
+    },
+    events,
+  );
   return {
     events,
     settings: options.settings,
@@ -222,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
       connectivity,
       connectivityMonitor,
       refresh,
+      drift,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

@@ -8,6 +8,7 @@ import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { offlineHandlers } from '../core/offline/offline-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
+import { driftHandlers } from '../core/drift/drift-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -26,5 +27,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...activityHandlers(services.activity),
     ...dashboardHandlers(services.dashboard),
     ...offlineHandlers(services.refresh, services.connectivity, services.connectivityMonitor),
+    ...driftHandlers(services.drift),
   };
 }

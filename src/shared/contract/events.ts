@@ -3,6 +3,7 @@ import { deviceCodePromptSchema } from '../domain/auth';
 import { runProgressSchema } from '../domain/onboarding';
 import { consentRunProgressSchema } from '../domain/client-tenants';
 import { connectivityStateSchema } from '../domain/connectivity';
+import { driftProgressSchema } from '../domain/drift';
 
 /** Pushes from main to the renderer: progress of long work, state changes made elsewhere. */
 export const events = {
@@ -28,6 +29,8 @@ export const events = {
   }),
   /** Microsoft became reachable or unreachable (from real requests and the probe). */
   'connectivity.changed': connectivityStateSchema,
+  /** Drift "check all": workspaces checked so far, with each one's result as it finishes. */
+  'drift.progress': driftProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -6,6 +6,7 @@ import { preflightSchema } from '../domain/preflight';
 import { stepIdSchema } from '../domain/steps';
 import { connectivityStateSchema } from '../domain/connectivity';
 import { cachedWorkspaceSchema, refreshResultSchema } from '../domain/offline';
+import { driftItemSchema, driftReportSchema, workspaceDriftSchema } from '../domain/drift';
 import {
   addByDomainResultSchema,
   consentAppSchema,
@@ -227,6 +228,16 @@ export const requests = {
   'offline.refresh': {
     input: z.object({ workspaceIds: z.array(z.string().min(1)).optional(), homeAccountId: z.string().min(1).optional() }),
     output: refreshResultSchema,
+  },
+  // ---- drift across workspaces (issue 11 §4): src/main/core/drift ----
+  /** Compares every set-up workspace's tenant, platform and consented client tenants with its setup; progress as 'drift.progress'. */
+  'drift.checkAll': { input: z.object({ concurrency: z.number().int().min(1).max(16).optional() }).strict(), output: driftReportSchema },
+  /** The last check's result (this session), null before the first. */
+  'drift.latest': { input: none, output: driftReportSchema.nullable() },
+  /** Repairs one drifted item with the setup step that owns it, then re-checks that item. */
+  'drift.repair': {
+    input: z.object({ workspaceId: z.string().min(1), itemKey: z.string().min(1).max(2000) }).strict(),
+    output: z.object({ item: driftItemSchema.nullable(), workspace: workspaceDriftSchema }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -76,6 +76,9 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'connectivity.check': notUsed,
     'offline.cache': notUsed,
     'offline.refresh': notUsed,
+    'drift.checkAll': notUsed,
+    'drift.latest': notUsed,
+    'drift.repair': notUsed,
     ...overrides,
   };
 }

@@ -3,18 +3,18 @@ import type { GraphApplication } from '../graph/ops/graph-types';
 import type { AppRegistrationSpec } from '../platforms/platform-profile';
 import type { ResolvedPermission } from './resource-catalog';
 
-const platformNames: Record<RedirectPlatform, string> = { web: 'Web', spa: 'single-page app', publicClient: 'mobile and desktop' };
-const redirectPlatforms: RedirectPlatform[] = ['web', 'spa', 'publicClient'];
+export const platformNames: Record<RedirectPlatform, string> = { web: 'Web', spa: 'single-page app', publicClient: 'mobile and desktop' };
+export const redirectPlatforms: RedirectPlatform[] = ['web', 'spa', 'publicClient'];
 
 export function audienceText(audience: string): string {
   return audience === 'AzureADMultipleOrgs' ? 'multi-tenant' : audience === 'AzureADMyOrg' ? 'this tenant only' : audience;
 }
 
-function redirectUrisOf(app: GraphApplication | undefined, platform: RedirectPlatform): string[] {
+export function redirectUrisOf(app: GraphApplication | undefined, platform: RedirectPlatform): string[] {
   return app?.[platform]?.redirectUris ?? [];
 }
 
-function hasPermission(app: GraphApplication | undefined, p: ResolvedPermission): boolean {
+export function hasPermission(app: GraphApplication | undefined, p: ResolvedPermission): boolean {
   return (app?.requiredResourceAccess ?? []).some(
     (r) => r.resourceAppId === p.resourceAppId && r.resourceAccess.some((a) => a.id === p.id && a.type === p.type),
   );

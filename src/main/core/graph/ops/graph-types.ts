@@ -19,6 +19,8 @@ export interface GraphServicePrincipal {
   appId: string;
   displayName?: string;
   appRoleAssignmentRequired?: boolean;
+  /** false: nobody can sign in to the app in this tenant (Enterprise applications › Properties). */
+  accountEnabled?: boolean;
   appRoles?: { id: string; value: string | null; isEnabled?: boolean; allowedMemberTypes?: string[] }[];
   oauth2PermissionScopes?: { id: string; value: string; isEnabled?: boolean }[];
 }

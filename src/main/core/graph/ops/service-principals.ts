@@ -30,3 +30,11 @@ export async function ensureServicePrincipal(client: Client, appId: string): Pro
 export async function setAssignmentRequired(client: Client, spId: string, required: boolean): Promise<void> {
   await client.api(`/servicePrincipals/${spId}`).patch({ appRoleAssignmentRequired: required });
 }
+
+/**
+ * "Enabled for users to sign in?" in the Entra admin center is the service principal's accountEnabled;
+ * PATCH needs Application.ReadWrite.All (learn.microsoft.com/graph/api/serviceprincipal-update).
+ */
+export async function setServicePrincipalEnabled(client: Client, spId: string, enabled: boolean): Promise<void> {
+  await client.api(`/servicePrincipals/${spId}`).patch({ accountEnabled: enabled });
+}

@@ -1,5 +1,5 @@
 import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular, DataBarHorizontalRegular, HistoryRegular } from '@fluentui/react-icons';
+import { AppsListRegular, BranchCompareRegular, DataBarHorizontalRegular, HistoryRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
 
@@ -7,6 +7,7 @@ const icons: Record<HomePageKey, ReactElement> = {
   workspaces: <AppsListRegular />,
   activity: <HistoryRegular />,
   dashboard: <DataBarHorizontalRegular />,
+  drift: <BranchCompareRegular />,
 };
 
 const useStyles = makeStyles({

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigation } from '../../app/navigation-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { DriftPage } from '../drift/DriftPage';
 import { WorkspacesScreen } from '../workspaces/WorkspacesScreen';
 import { HomeNav } from './HomeNav';
 import type { HomePageKey } from './home-pages';
@@ -22,6 +23,7 @@ export function HomeScreen({ page }: { page: HomePageKey }) {
         {page === 'workspaces' ? <WorkspacesScreen /> : null}
         {page === 'dashboard' ? <DashboardPage /> : null}
         {page === 'activity' ? <ActivityPage /> : null}
+        {page === 'drift' ? <DriftPage /> : null}
       </main>
     </div>
   );

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { problemOf } from '../../../src/main/core/drift/problem-of';
+import { HttpFailure } from '../../../src/main/core/consent/http-client';
+import { AppError } from '../../../src/main/core/errors/app-error';
+
+describe('why a part could not be checked', () => {
+  it('a request that got no answer is "could not be reached", never an unrecognised error', () => {
+    // As the Graph client reports it (GraphErrorHandler.getError: statusCode -1, the thrown error's name as code).
+    const graph = Object.assign(new Error('fetch failed'), { statusCode: -1, code: 'TypeError', body: 'TypeError: fetch failed' });
+    const undici = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+    for (const error of [graph, undici]) {
+      expect(problemOf(error, 'read the app registration')).toEqual({
+        code: 'graph_failed',
+        message: 'Could not read the app registration: Microsoft (or the platform) could not be reached.',
+        fix: 'Check the network connection or VPN, then check again.',
+      });
+    }
+  });
+
+  it('a refusal (403) says which roles can read it', () => {
+    const graph = Object.assign(new Error('Insufficient privileges to complete the operation.'), { statusCode: 403, code: 'Authorization_RequestDenied' });
+    const http = new HttpFailure(403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }, 'https://graph.microsoft.com/v1.0/oauth2PermissionGrants');
+    for (const error of [graph, http]) {
+      const p = problemOf(error, 'read admin consent');
+      expect(p.message).toMatch(/^Could not read admin consent: your account is not allowed to read it \(.*Insufficient privileges/);
+      expect(p.fix).toMatch(/Cloud Application Administrator or Global Reader/);
+    }
+  });
+
+  it('an AppError keeps its own message and fix; an unknown Graph error names the action', () => {
+    expect(problemOf(new AppError('sign_in_required', 'Sign in again.', { fix: 'Open the workspace and sign in.' }), 'x')).toEqual({
+      code: 'sign_in_required',
+      message: 'Sign in again.',
+      fix: 'Open the workspace and sign in.',
+    });
+    const p = problemOf(Object.assign(new Error('boom'), { statusCode: 500, code: 'UnknownError' }), 'read the platform');
+    expect(p.message).toMatch(/^Could not read the platform/);
+    expect(p.fix).toBeTruthy();
+  });
+});
