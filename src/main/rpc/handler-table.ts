@@ -5,6 +5,7 @@ import { clientTenantHandlers, consentRunHandlers } from '../core/consent/client
 import { consentHandlers } from '../core/onboarding/consent-handlers';
 import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
+import { secretHandlers } from '../core/secrets/secret-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -20,5 +21,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...deliveryHandlers(services.delivery, services.envFiles),
     ...clientTenantHandlers(services.clientTenants),
     ...consentRunHandlers(services.consentRuns),
+    ...secretHandlers(services.secrets),
   };
 }

@@ -62,6 +62,12 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'consent.runs': notUsed,
     'consent.consentInBrowser': notUsed,
     'consent.exportLinks': notUsed,
+    'secrets.list': notUsed,
+    'secrets.exportIcs': notUsed,
+    'secrets.checkInEntra': notUsed,
+    'secrets.rotate': notUsed,
+    'secrets.finishRotation': notUsed,
+    'secrets.cancelRotation': notUsed,
     ...overrides,
   };
 }
