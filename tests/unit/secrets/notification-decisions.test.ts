@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueNotifications, notificationKey } from '../../../src/main/core/secrets/notification-decisions';
+import { desktopNotices, dueNotifications, notificationKey } from '../../../src/main/core/secrets/notification-decisions';
 import { secretEntry } from './secret-fixtures';
 
 const end = '2027-03-01T00:00:00Z';
@@ -47,5 +47,16 @@ describe('expiry notifications', () => {
     const [n] = dueNotifications([secretEntry(now, { endDateTime: end })], new Set());
     expect(n!.title).toBe('Contoso – Clment: client secret expired');
     expect(n!.body).toContain('sign-ins to the platform fail');
+  });
+
+  it('show up to three notices separately and more as one summary that covers them all', () => {
+    const now = at('2027-02-26T00:00:00Z');
+    const entries = ['a', 'b', 'c', 'd'].map((k, i) => secretEntry(now, { endDateTime: i === 0 ? '2027-02-01T00:00:00Z' : end, keyId: `key-${k}`, workspaceId: `ws-${i % 2}` }));
+    expect(desktopNotices(dueNotifications(entries.slice(0, 3), new Set())).map((n) => n.covers.length)).toEqual([1, 1, 1]);
+    const [summary, ...rest] = desktopNotices(dueNotifications(entries, new Set()));
+    expect(rest).toEqual([]);
+    expect(summary!.title).toBe('4 client secrets need attention');
+    expect(summary!.body).toBe('1 expired, 3 expiring soon, across 2 workspaces. Open Secrets in Entra Onboard to see and rotate them.');
+    expect(summary!.covers.map((n) => n.keyId)).toEqual(['key-a', 'key-b', 'key-c', 'key-d']);
   });
 });

@@ -47,3 +47,26 @@ export function dueNotifications(entries: readonly SecretEntry[], shown: Readonl
   }
   return due;
 }
+
+/** One desktop notification and the secret notices it stands for (all remembered as shown once it is). */
+export interface DesktopNotice {
+  title: string;
+  body: string;
+  covers: SecretNotification[];
+}
+
+/**
+ * Groups what is due into what the desktop shows: up to `max` separate notices, or, with more due (the
+ * first start after an upgrade, a long holiday), one summary so the admin is not buried under a stack.
+ */
+export function desktopNotices(due: readonly SecretNotification[], max = 3): DesktopNotice[] {
+  if (due.length <= max) return due.map((n) => ({ title: n.title, body: n.body, covers: [n] }));
+  const expired = due.filter((n) => n.band === 'expired').length;
+  return [
+    {
+      title: `${due.length} client secrets need attention`,
+      body: `${expired ? `${expired} expired, ` : ''}${due.length - expired} expiring soon, across ${new Set(due.map((n) => n.workspaceId)).size} workspaces. Open Secrets in Entra Onboard to see and rotate them.`,
+      covers: [...due],
+    },
+  ];
+}

@@ -12,7 +12,7 @@ import { RunJournal } from '../onboarding/run-journal';
 import { latestPlan } from '../onboarding/run-plan';
 import type { Vault } from '../vault/vault';
 import { forgetSecretsGoneFromEntra } from './forget-secrets-gone';
-import { dueNotifications, type SecretNotification } from './notification-decisions';
+import { desktopNotices, dueNotifications, type DesktopNotice, type SecretNotification } from './notification-decisions';
 import { remindersCalendar } from './reminders-calendar';
 import type { SecretRotation } from './secret-rotation';
 import { readSecretInventory } from './secret-inventory';
@@ -82,6 +82,19 @@ export class SecretService {
 
   markShown(notification: SecretNotification): void {
     this.shown.record(notification, this.now());
+  }
+
+  /**
+   * Shows what is due through the host's `show` (Electron's Notification) and remembers each as shown, so a
+   * secret is told once per band however often this runs. Returns how many notices were shown.
+   */
+  async notify(show: (notice: DesktopNotice) => void): Promise<number> {
+    const notices = desktopNotices(await this.dueNotifications());
+    for (const notice of notices) {
+      show(notice);
+      for (const n of notice.covers) this.markShown(n);
+    }
+    return notices.length;
   }
 
   rotate(workspaceId: string, role: AppRole, homeAccountId?: string): Promise<RotationResult> {

@@ -1,10 +1,12 @@
-import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular } from '@fluentui/react-icons';
+import { CounterBadge, NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
+import { AppsListRegular, KeyMultipleRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import { useUrgentSecretCount } from '../secrets/use-urgent-secrets';
 import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
 
 const icons: Record<HomePageKey, ReactElement> = {
   workspaces: <AppsListRegular />,
+  secrets: <KeyMultipleRegular />,
 };
 
 const useStyles = makeStyles({
@@ -14,6 +16,7 @@ const useStyles = makeStyles({
 /** The console's navigation across workspaces; same keyboard model as a workspace's (one Tab stop, arrows). */
 export function HomeNav(props: { page: HomePageKey; onSelect(page: HomePageKey): void }) {
   const styles = useStyles();
+  const urgentSecrets = useUrgentSecretCount();
   return (
     <NavDrawer
       open
@@ -30,6 +33,9 @@ export function HomeNav(props: { page: HomePageKey; onSelect(page: HomePageKey):
         {homePages.map((p) => (
           <NavItem key={p.key} value={p.key} icon={icons[p.key]} title={p.description}>
             {p.label}
+            {p.key === 'secrets' && urgentSecrets > 0 ? (
+              <CounterBadge count={urgentSecrets} color="danger" size="small" aria-label={`${urgentSecrets} need rotating`} data-testid="secrets-badge" />
+            ) : null}
           </NavItem>
         ))}
       </NavDrawerBody>

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigation } from '../../app/navigation-store';
+import { SecretsScreen } from '../secrets/SecretsScreen';
 import { WorkspacesScreen } from '../workspaces/WorkspacesScreen';
 import { HomeNav } from './HomeNav';
 import type { HomePageKey } from './home-pages';
@@ -16,7 +17,10 @@ export function HomeScreen({ page }: { page: HomePageKey }) {
   return (
     <div className={styles.console}>
       <HomeNav page={page} onSelect={(next) => go({ name: 'home', page: next })} />
-      <main className={styles.content}>{page === 'workspaces' ? <WorkspacesScreen /> : null}</main>
+      <main className={styles.content}>
+        {page === 'workspaces' ? <WorkspacesScreen /> : null}
+        {page === 'secrets' ? <SecretsScreen /> : null}
+      </main>
     </div>
   );
 }

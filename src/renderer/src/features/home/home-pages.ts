@@ -4,6 +4,7 @@
  */
 export const homePages = [
   { key: 'workspaces', label: 'Workspaces', description: 'Every partner tenant connected to a platform' },
+  { key: 'secrets', label: 'Secrets', description: 'Every client secret across workspaces: expiry, reminders and rotation' },
 ] as const;
 
 export type HomePageKey = (typeof homePages)[number]['key'];
