@@ -179,7 +179,7 @@ export function SecretsScreen() {
                     <Button size="small" icon={<KeyResetRegular />} disabled={!!busy} onClick={() => void rotate(e)} aria-label={`Rotate the secret of ${e.workspaceName}`}>
                       Rotate
                     </Button>
-                    <Button size="small" icon={<ArrowSyncRegular />} disabled={!!busy} onClick={() => void check(e)} aria-label={`Check ${e.workspaceName} in Entra`}>
+                    <Button size="small" icon={<ArrowSyncRegular />} disabled={!!busy} onClick={() => void check(e)} aria-label={`Check in Entra: ${e.workspaceName}`}>
                       Check in Entra
                     </Button>
                   </div>
