@@ -130,3 +130,50 @@ describe('rotating a workspace’s client secret', () => {
     expect(await core.services.secrets.list()).toEqual([]);
   }, 60_000);
 });
+
+describe('rotating where the admin hands the secret over (Clment: copy sheet)', () => {
+  let clment: string;
+  const clmentApp = () => [...sandbox.state.directory(sandbox.info.partnerTenantId).applications.values()].find((a) => a.displayName === 'Clment')!;
+  const clmentRefs = async () => (await core.vault.refs()).filter((r) => r.startsWith(`workspace:${clment}:app:main:secret:`)).sort();
+
+  beforeAll(async () => {
+    clment = core.services.workspaces.create({ name: 'Contoso – Clment', platformId: 'clment', partnerTenant: null }).id;
+    expect(core.services.onboarding.saveAnswers(clment, { region: 'eu', assignmentRequired: false }).valid).toBe(true);
+    const homeAccountId = (await core.services.auth.state()).accounts[0]!.homeAccountId;
+    await core.services.onboarding.apply(clment, homeAccountId);
+    await core.services.onboarding.settled(clment);
+    expect(core.services.onboarding.runView(clment)?.status).toBe('succeeded');
+  }, 180_000);
+
+  it('waits with both secrets valid until the admin confirms, then tests the new one and removes the old', async () => {
+    const [old] = clmentApp().passwordCredentials.map((p) => p.keyId);
+    const waiting = await core.services.secrets.rotate(clment, 'main');
+    expect(waiting.delivery).toBe('copySheet');
+    expect(waiting.outcome, waiting.message).toBe('awaitingHandover');
+    // Both work while the admin pastes the new one: the platform is never without a valid secret.
+    expect(clmentApp().passwordCredentials.map((p) => p.keyId).sort()).toEqual([old, waiting.newSecret!.keyId].sort());
+    expect(await clmentRefs()).toHaveLength(2);
+    // What Copy (the existing reveal path) hands out now is the new secret.
+    const copied = (await core.services.onboarding.revealSecret(clment, 'main')).value;
+    expect(copied.startsWith(waiting.newSecret!.hint)).toBe(true);
+    await expect(core.services.secrets.rotate(clment, 'main')).rejects.toMatchObject({ code: 'run_in_progress' });
+
+    const done = await core.services.secrets.finishRotation(waiting.rotationId);
+    expect(done.outcome, done.message).toBe('rotated');
+    expect(done.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(clmentApp().passwordCredentials.map((p) => p.keyId)).toEqual([waiting.newSecret!.keyId]);
+    expect(await clmentRefs()).toEqual([`workspace:${clment}:app:main:secret:${waiting.newSecret!.keyId}`]);
+  }, 120_000);
+
+  it('cancelled before hand-over: the new secret goes from Entra and the vault, the old one stays', async () => {
+    const before = clmentApp().passwordCredentials.map((p) => p.keyId);
+    const waiting = await core.services.secrets.rotate(clment, 'main');
+    expect(waiting.outcome).toBe('awaitingHandover');
+    const undone = await core.services.secrets.cancelRotation(waiting.rotationId);
+    expect(undone.outcome).toBe('rolledBack');
+    expect(undone.message).toContain('The new secret was removed again from Entra and the vault. The old secret was kept and keeps working.');
+    expect(clmentApp().passwordCredentials.map((p) => p.keyId)).toEqual(before);
+    expect(await clmentRefs()).toEqual(before.map((k) => `workspace:${clment}:app:main:secret:${k}`));
+    await expect(core.services.secrets.finishRotation(waiting.rotationId)).rejects.toMatchObject({ code: 'step_blocked' });
+  }, 120_000);
+});
