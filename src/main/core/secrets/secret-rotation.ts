@@ -96,6 +96,9 @@ export class SecretRotation {
   async start(workspaceId: string, role: AppRole, homeAccountId?: string): Promise<RotationResult> {
     const open = this.journal.latest(workspaceId, role);
     if (open && open.stage === 'awaitingHandover') {
+      // Never a second new secret beside one waiting to be handed over: the waiting rotation is shown again,
+      // so the admin can finish or cancel it (after a restart too).
+      if (open.result) return { ...open.result, message: `This rotation was already waiting for you. ${open.result.message}` };
       throw new AppError(ErrorCode.RunInProgress, 'A rotation of this secret is waiting for you to hand the new secret to the platform.', {
         fix: 'Finish it (once the platform has the new secret) or cancel it, then start again.',
       });
@@ -350,6 +353,11 @@ export class SecretRotation {
       } catch (pushError) {
         platform = ` The platform still has the new secret and could not be given the old one back (${describe(pushError).message}); push again from the workspace’s Setup page.`;
       }
+    } else if (record.delivery !== 'push' && record.stage === 'awaitingHandover') {
+      platform =
+        record.delivery === 'envFile'
+          ? ' If you already installed the new .env file, write it again from the workspace’s Setup page: it now holds the old secret.'
+          : ' If you already pasted the new secret into the platform, paste the old one back: Copy on the workspace’s Setup page now gives the old secret.';
     } else if (error?.code === ErrorCode.PlatformUnavailable) {
       platform = ' If the platform did store the new secret before the connection failed, push again from the workspace’s Setup page: it sends the old secret.';
     }
