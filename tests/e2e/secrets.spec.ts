@@ -87,4 +87,44 @@ test.describe('secret lifecycle: expiry across workspaces, reminders and rotatio
     expect(secretRefsInVault()).toEqual([expect.stringContaining(secondKey)]);
     await expectNoSeriousAxeViolations(page, 'the Secrets page after a rotation was undone');
   });
+
+  test('a secret 7 days from expiry is flagged: a warning bar, a badge in the navigation, reminders only for what is ahead', async ({ app, sandbox, hostKind }) => {
+    test.setTimeout(240_000);
+    const { page } = app;
+    // The tenant's app management policy caps secrets at 7 days (a real policy setting: passwordLifetimeDays), so
+    // setup creates one that is already in the 7-day band.
+    sandbox.patchSettings({ tenantPolicies: { [sandbox.info.partnerTenantId]: { appManagementPolicy: { passwordLifetimeDays: 7 } } } });
+    try {
+      const wizard = await startWorkspace(page, sandbox, 'Contoso – Acme Dispatch', 'Other platform');
+      await wizard.getByLabel('Platform API address').fill(sandbox.info.platform);
+      await wizard.getByLabel('API token', { exact: true }).fill(sandbox.info.platformTokens.acme);
+      await wizard.getByRole('button', { name: 'Connect' }).click();
+      await previewAndApply(page, wizard, sandbox);
+    } finally {
+      sandbox.patchSettings({ tenantPolicies: {} });
+    }
+
+    await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
+    const nav = page.getByRole('navigation', { name: 'Console pages' });
+    await expect(nav.getByTestId('secrets-badge')).toHaveText('1');
+    await nav.getByRole('button', { name: /^Secrets/ }).click();
+    const row = page.getByTestId('secret-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-band', 'd7');
+    await expect(row).toContainText('Expires within 7 days');
+    await expect(page.getByTestId('secrets-warning')).toContainText('1 secret needs rotating');
+    await expect(page.getByTestId('secrets-warning')).toContainText('Contoso – Acme Dispatch (expires within 7 days)');
+    await expectNoSeriousAxeViolations(page, 'the Secrets page with a warning');
+
+    if (hostKind === 'web') {
+      const keyId = (await row.getAttribute('data-key-id'))!;
+      await page.getByRole('button', { name: 'Export reminders (.ics)' }).click();
+      const saved = (await page.getByTestId('ics-exported').textContent())!.match(/to (\S+\.ics)/)![1]!;
+      const calendar = new ICAL.Component(ICAL.parse(readFileSync(saved, 'utf8')) as unknown[]);
+      // The secret entered the 7-day band when it was made, so that reminder's moment has passed with the 60- and
+      // 30-day ones; only the expiry itself is still ahead.
+      const uids = calendar.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+      expect(uids).toEqual([`${keyId}-expired@entra-onboard`]);
+    }
+  });
 });
