@@ -105,6 +105,12 @@ test.describe('secret lifecycle: expiry across workspaces, reminders and rotatio
     }
 
     await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
+    // Opened again, the workspace says so on its own pages too.
+    await page.getByRole('button', { name: 'Open Contoso – Acme Dispatch' }).click();
+    await expect(page.getByTestId('workspace-secret-warning')).toContainText('A client secret expires soon');
+    await expect(page.getByTestId('workspace-secret-warning')).toContainText('expires within 7 days');
+    await expectNoSeriousAxeViolations(page, 'a workspace with a secret expiring');
+    await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
     const nav = page.getByRole('navigation', { name: 'Console pages' });
     await expect(nav.getByTestId('secrets-badge')).toHaveText('1');
     await nav.getByRole('button', { name: /^Secrets/ }).click();
