@@ -23,6 +23,9 @@ import { PlatformDeliveryService } from './platforms/delivery/platform-delivery-
 import { PlatformTenantEnabler } from './platforms/delivery/platform-tenant-enabler';
 import type { SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/open-database';
+import { createGraphClient } from './graph/create-graph-client';
+import { SecretRotation } from './secrets/secret-rotation';
+import { SecretService } from './secrets/secret-service';
 import { schemaVersionOf } from './store/migrate';
 import type { Vault } from './vault/vault';
 import { WorkspaceRepository } from './workspaces/workspace-repository';
@@ -51,6 +54,8 @@ export interface CoreOptions {
   signInTimeoutMs?: number;
   /** Where to write a .env file: Electron asks with a save dialog; default: <dataDir>/exports. */
   chooseEnvFilePath?: (suggestedName: string) => Promise<string | undefined>;
+  /** Where to save an export such as the secret reminders (.ics): Electron asks; default: <dataDir>/exports. */
+  chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
   sqliteNativeBinding?: string;
   /** Per-client SSO enablement on the platform after consent (issue 10 item 6); none: runs only consent. */
   platformEnabler?: PlatformEnabler;
@@ -80,6 +85,7 @@ export interface Core {
     connectivityMonitor: ConnectivityMonitor;
     refresh: RefreshService;
     drift: DriftService;
+    secrets: SecretService;
     appInfo: () => AppInfo;
   };
   close(): void;
@@ -223,6 +229,28 @@ export function createCore(options: CoreOptions): Core {
     },
     events,
   );
+  // Secret lifecycle (issue 11 §3): its own module; rotation hands over through the delivery module.
+  const graphAs = (step: 'registerApp' | 'findExistingApps') => (homeAccountId: string) =>
+    createGraphClient({ cloud: options.cloud, fetchFn: signIn.cloudFetch, getAccessToken: () => signIn.tokenFor(homeAccountId, step) });
+  const secrets = new SecretService({
+    db,
+    vault: options.vault,
+    graph: graphAs('findExistingApps'),
+    choosePath: options.chooseExportPath ?? (async (name) => join(options.dataDir, 'exports', name)),
+    rotation: new SecretRotation({
+      db,
+      vault: options.vault,
+      cloud: options.cloud,
+      fetchFn: signIn.cloudFetch,
+      graph: graphAs('registerApp'),
+      handover,
+      delivery: {
+        mode: (workspaceId) => (delivery.connection(workspaceId) ? 'push' : envFiles.offered(workspaceId) ? 'envFile' : 'copySheet'),
+        push: (workspaceId) => delivery.push(workspaceId),
+        writeEnvFile: (workspaceId) => envFiles.write(workspaceId),
+      },
+    }),
+  });
   return {
     events,
     settings: options.settings,
@@ -244,6 +272,7 @@ export function createCore(options: CoreOptions): Core {
       connectivityMonitor,
       refresh,
       drift,
+      secrets,
       appInfo: () => ({
         name: 'Entra Onboard',
         version: options.version,

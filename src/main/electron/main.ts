@@ -15,6 +15,7 @@ import { isAllowedExternalUrl } from './external-links';
 import { bridgeIpc, forwardEvents } from './ipc-bridge';
 import { createMainWindow, preloadPathFrom } from './main-window';
 import { SafeStorageCipher } from './safe-storage-cipher';
+import { startSecretNotifier } from './secret-notifier';
 import { registerAppScheme, serveRenderer } from './serve-renderer';
 
 // The composition root of the desktop app. Everything below this file is plain Node (src/main/core).
@@ -65,6 +66,16 @@ if (!app.requestSingleInstanceLock()) {
         });
         return result.canceled ? undefined : result.filePath;
       },
+      // Exports (the secret reminders' .ics) go where the admin chooses too.
+      chooseExportPath: async (suggestedName) => {
+        const extension = suggestedName.split('.').pop() ?? '';
+        const result = await dialog.showSaveDialog({
+          title: 'Save the export',
+          defaultPath: suggestedName,
+          filters: extension === 'ics' ? [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }] : [],
+        });
+        return result.canceled ? undefined : result.filePath;
+      },
       // Sign-in happens in the system browser, and only on this cloud's own hosts.
       openUrl: async (url) => {
         if (!isAllowedExternal(url)) throw new Error(`Refused to open ${new URL(url).host} in the browser.`);
@@ -83,6 +94,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createMainWindow(preloadPathFrom(mainDir), devServerUrl, { devTools: !app.isPackaged });
     forwardEvents(core.events, mainWindow);
     mainWindow.on('closed', () => (mainWindow = undefined));
+    // Expiring client secrets: a desktop notice once per secret and band (decided in core/secrets).
+    startSecretNotifier(core.services.secrets, () => {
+      if (mainWindow?.isMinimized()) mainWindow.restore();
+      mainWindow?.focus();
+    });
 
     const updater = createAppUpdater(settings, () => mainWindow);
     const menu = () =>

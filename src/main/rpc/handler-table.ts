@@ -9,6 +9,7 @@ import { onboardingHandlers } from '../core/onboarding/onboarding-handlers';
 import { offlineHandlers } from '../core/offline/offline-handlers';
 import { deliveryHandlers } from '../core/platforms/delivery/delivery-handlers';
 import { driftHandlers } from '../core/drift/drift-handlers';
+import { secretHandlers } from '../core/secrets/secret-handlers';
 import { workspaceHandlers } from '../core/workspaces/workspace-handlers';
 
 export type CoreServices = Core['services'];
@@ -28,5 +29,6 @@ export function createHandlerTable(services: CoreServices): HandlerTable {
     ...dashboardHandlers(services.dashboard),
     ...offlineHandlers(services.refresh, services.connectivity, services.connectivityMonitor),
     ...driftHandlers(services.drift),
+    ...secretHandlers(services.secrets),
   };
 }

@@ -24,6 +24,7 @@ import {
   tenantsListInputSchema,
   tenantsListOutputSchema,
 } from '../domain/client-tenants';
+import { rotationResultSchema, secretEntrySchema } from '../domain/secrets';
 import {
   dashboardAttentionInputSchema,
   dashboardAttentionOutputSchema,
@@ -239,6 +240,22 @@ export const requests = {
     input: z.object({ workspaceId: z.string().min(1), itemKey: z.string().min(1).max(2000) }).strict(),
     output: z.object({ item: driftItemSchema.nullable(), workspace: workspaceDriftSchema }),
   },
+  // ---- secret lifecycle (issue 11 §3): src/main/core/secrets ----
+  /** Every client secret across workspaces with its expiry band; metadata only (values stay in the vault). */
+  'secrets.list': { input: none, output: z.array(secretEntrySchema) },
+  /** Calendar reminders (.ics) for every secret, saved where the admin chooses. */
+  'secrets.exportIcs': { input: none, output: z.object({ path: z.string(), fileName: z.string(), events: z.number().int() }) },
+  /** Reads the workspace's apps from Entra; secrets removed there leave the vault too. */
+  'secrets.checkInEntra': {
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1).optional() }),
+    output: z.object({ forgotten: z.array(z.string()) }),
+  },
+  'secrets.rotate': {
+    input: z.object({ workspaceId: z.string().min(1), role: z.enum(['main', 'partnerCenter']), homeAccountId: z.string().min(1).optional() }),
+    output: rotationResultSchema,
+  },
+  'secrets.finishRotation': { input: z.object({ rotationId: z.string().min(1), homeAccountId: z.string().min(1).optional() }), output: rotationResultSchema },
+  'secrets.cancelRotation': { input: z.object({ rotationId: z.string().min(1), homeAccountId: z.string().min(1).optional() }), output: rotationResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Requests = typeof requests;

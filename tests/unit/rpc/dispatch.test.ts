@@ -79,6 +79,12 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'drift.checkAll': notUsed,
     'drift.latest': notUsed,
     'drift.repair': notUsed,
+    'secrets.list': notUsed,
+    'secrets.exportIcs': notUsed,
+    'secrets.checkInEntra': notUsed,
+    'secrets.rotate': notUsed,
+    'secrets.finishRotation': notUsed,
+    'secrets.cancelRotation': notUsed,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-pending-secrets';
 import { migration0007 } from './0007-client-tenants';
 import { migration0008 } from './0008-activity-log';
 import { migration0009 } from './0009-dashboard';
+import { migration0010 } from './0010-secret-lifecycle';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

@@ -1,6 +1,7 @@
-import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
-import { AppsListRegular, BranchCompareRegular, DataBarHorizontalRegular, HistoryRegular } from '@fluentui/react-icons';
+import { CounterBadge, NavDrawer, NavDrawerBody, NavItem, NavSectionHeader, makeStyles, tokens } from '@fluentui/react-components';
+import { AppsListRegular, BranchCompareRegular, DataBarHorizontalRegular, HistoryRegular, KeyMultipleRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
+import { useUrgentSecretCount } from '../secrets/use-urgent-secrets';
 import { homePages, isHomePageKey, type HomePageKey } from './home-pages';
 
 const icons: Record<HomePageKey, ReactElement> = {
@@ -8,6 +9,7 @@ const icons: Record<HomePageKey, ReactElement> = {
   activity: <HistoryRegular />,
   dashboard: <DataBarHorizontalRegular />,
   drift: <BranchCompareRegular />,
+  secrets: <KeyMultipleRegular />,
 };
 
 const useStyles = makeStyles({
@@ -17,6 +19,7 @@ const useStyles = makeStyles({
 /** The console's navigation across workspaces; same keyboard model as a workspace's (one Tab stop, arrows). */
 export function HomeNav(props: { page: HomePageKey; onSelect(page: HomePageKey): void }) {
   const styles = useStyles();
+  const urgentSecrets = useUrgentSecretCount();
   return (
     <NavDrawer
       open
@@ -33,6 +36,9 @@ export function HomeNav(props: { page: HomePageKey; onSelect(page: HomePageKey):
         {homePages.map((p) => (
           <NavItem key={p.key} value={p.key} icon={icons[p.key]} title={p.description}>
             {p.label}
+            {p.key === 'secrets' && urgentSecrets > 0 ? (
+              <CounterBadge count={urgentSecrets} color="danger" size="small" aria-label={`${urgentSecrets} need rotating`} data-testid="secrets-badge" />
+            ) : null}
           </NavItem>
         ))}
       </NavDrawerBody>

@@ -3,6 +3,7 @@ import { useNavigation } from '../../app/navigation-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { DriftPage } from '../drift/DriftPage';
+import { SecretsScreen } from '../secrets/SecretsScreen';
 import { WorkspacesScreen } from '../workspaces/WorkspacesScreen';
 import { HomeNav } from './HomeNav';
 import type { HomePageKey } from './home-pages';
@@ -24,6 +25,7 @@ export function HomeScreen({ page }: { page: HomePageKey }) {
         {page === 'dashboard' ? <DashboardPage /> : null}
         {page === 'activity' ? <ActivityPage /> : null}
         {page === 'drift' ? <DriftPage /> : null}
+        {page === 'secrets' ? <SecretsScreen /> : null}
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import type { AccountSummaryDto } from '../../../../shared/domain/auth';
 import { platformName } from '../../../../shared/domain/platforms';
 import { useNavigation } from '../../app/navigation-store';
 import { ErrorBar } from '../../components/ErrorBar';
+import { SecretExpiryBar } from '../secrets/SecretExpiryBar';
 import { useAuthStore } from '../auth/auth-store';
 import { useWorkspaceStore } from '../workspaces/workspace-store';
 import { WorkspaceNav } from './WorkspaceNav';
@@ -80,6 +81,7 @@ export function WorkspaceScreen({ id, page = defaultWorkspacePage }: { id: strin
             {state ? ` · ${state.cloud.name}` : ''}
           </Text>
         </div>
+        <SecretExpiryBar workspaceId={workspace.id} />
         {loadError ? <ErrorBar error={loadError} /> : null}
         {!state ? <Spinner label="Loading sign-in state…" /> : null}
         {state
