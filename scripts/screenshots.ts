@@ -97,6 +97,23 @@ try {
   await nav.getByRole('button', { name: 'Runs' }).click();
   await page.getByTestId('latest-run').or(page.getByTestId('no-runs')).first().waitFor();
   await shot(page, 'runs');
+
+  // The weekly review, across workspaces: dashboard, secrets, drift and the activity log.
+  await page.getByRole('button', { name: 'Workspaces', exact: true }).click();
+  const consoleNav = page.getByRole('navigation', { name: 'Console pages' });
+  await consoleNav.getByRole('button', { name: 'Dashboard' }).click();
+  await page.getByTestId('dashboard-row').first().waitFor();
+  await shot(page, 'dashboard');
+  await consoleNav.getByRole('button', { name: 'Secrets' }).click();
+  await page.getByTestId('secret-row').first().waitFor();
+  await shot(page, 'secrets');
+  await consoleNav.getByRole('button', { name: 'Drift' }).click();
+  await page.getByTestId('drift-check-all').click();
+  await page.getByTestId('drift-summary').waitFor({ timeout: 120_000 });
+  await shot(page, 'drift');
+  await consoleNav.getByRole('button', { name: 'Activity' }).click();
+  await page.getByTestId('activity-row').first().waitFor();
+  await shot(page, 'activity');
   console.log('Wrote docs/screenshots/*.png');
 } finally {
   await browser.close();
