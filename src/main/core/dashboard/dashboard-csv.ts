@@ -1,7 +1,8 @@
 import type { DashboardExport, DashboardFilter, DashboardSort } from '../../../shared/domain/dashboard';
 import { csvField } from '../consent/admin-consent-links';
 import type { DashboardReadModel } from './dashboard-read-model';
-import { platformName, statusLabels } from './status-labels';
+import { platformName } from '../../../shared/domain/platforms';
+import { statusLabels } from '../../../shared/domain/tenant-status-text';
 
 /** The dashboard's filtered rows as CSV (RFC 4180, formula-safe), in the order the table shows them. */
 export function dashboardCsv(model: DashboardReadModel, filter: DashboardFilter, sort: DashboardSort, now: Date): DashboardExport {

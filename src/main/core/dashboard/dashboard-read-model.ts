@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/domain/dashboard';
 import type { PlatformId } from '../../../shared/domain/platforms';
 import { DISPLAY_NAME, EFFECTIVE_KIND, STATUS_RANK } from './dashboard-sql';
-import { statusReason } from './status-reason';
+import { statusExplanation } from '../../../shared/domain/tenant-status-text';
 
 const STATUS_KINDS: readonly TenantStatusKind[] = tenantStatusKindSchema.options;
 
@@ -245,7 +245,7 @@ export class DashboardReadModel {
           name: r.name,
           domain: r.domain,
           status: r.kind,
-          reason: r.kind === 'excluded' ? 'Excluded by the admin: runs skip it.' : statusReason(read).reason,
+          reason: r.kind === 'excluded' ? 'Excluded by the admin: runs skip it.' : statusExplanation(read).reason,
           asOf: r.as_of,
         };
       }),
@@ -362,7 +362,7 @@ export class DashboardReadModel {
       };
     }
     const read = r.status_json ? (JSON.parse(r.status_json) as TenantStatus) : null;
-    const { reason, fix } = statusReason(read);
+    const { reason, fix } = statusExplanation(read);
     return { ...base, title: r.title, why: reason, fix };
   }
 }

@@ -2,7 +2,8 @@ import type { TenantStatusKind } from '../../../shared/domain/client-tenants';
 import { tenantStatusKindSchema } from '../../../shared/domain/client-tenants';
 import type { AttentionItem, DashboardExport, DashboardFilter, DashboardRow, DashboardSummary } from '../../../shared/domain/dashboard';
 import type { DashboardReadModel } from './dashboard-read-model';
-import { platformName, statusLabels } from './status-labels';
+import { platformName } from '../../../shared/domain/platforms';
+import { statusLabels } from '../../../shared/domain/tenant-status-text';
 
 /** Everything in the report comes from outside (tenant names, Graph's messages): every text goes through here. */
 export function escapeHtml(value: string): string {

@@ -1,10 +1,21 @@
-import type { TenantStatus } from '../../../shared/domain/client-tenants';
+import type { TenantStatus, TenantStatusKind } from './client-tenants';
 
 /**
- * The reason and fix an admin reads beside a tenant's status, from what was read from the tenant. The same
- * words go to the dashboard, its CSV and its HTML report (the Client tenants page says the same in the renderer).
+ * Status names in the words MSP admins know from Lighthouse and GDAP: one list for the Client tenants page,
+ * the dashboard, and the CSV and HTML files the dashboard writes.
  */
-export function statusReason(status: TenantStatus | null): { reason: string; fix: string } {
+export const statusLabels: Record<TenantStatusKind, string> = {
+  notStarted: 'Not started',
+  consented: 'Consented',
+  partiallyConsented: 'Partially consented',
+  accessNeeded: 'Access needed',
+  failed: 'Failed',
+  tenantNotFound: 'Tenant not found',
+  excluded: 'Excluded',
+};
+
+/** The one-line reason and the fix shown beside a status, from what was read from the tenant; null: never read. */
+export function statusExplanation(status: TenantStatus | null): { reason: string; fix: string } {
   if (!status) return { reason: 'Not read from the tenant yet.', fix: 'Verify or run consent for this tenant.' };
   switch (status.kind) {
     case 'partiallyConsented':
