@@ -1,40 +1,19 @@
 import { Badge, Button, Checkbox, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import type { ClientTenant, ConsentStrategy } from '../../../../shared/domain/client-tenants';
 import { AsOfText } from '../../components/AsOf';
 import { sourceLabels, statusColors, statusExplanation, statusLabels, strategyLabels } from './tenant-status-text';
 import type { TenantSort } from './use-tenant-rows';
+import { useWindowedRows } from '../../components/use-windowed-rows';
+import { useWindowedTableStyles } from '../../components/windowed-table-styles';
 
 const ROW_HEIGHT = 52;
 
 const useStyles = makeStyles({
-  scroller: {
-    height: '520px',
-    overflow: 'auto',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  th: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    textAlign: 'left',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    height: '36px',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  row: { height: `${ROW_HEIGHT}px`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
+  frame: { height: '520px' },
+  row: { height: `${ROW_HEIGHT}px` },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
-  td: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  reason: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, overflow: 'hidden' },
-  nameButton: { maxWidth: '100%', justifyContent: 'flex-start', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   select: { minWidth: 0 },
 });
 
@@ -68,25 +47,8 @@ export interface TenantTableProps {
  */
 export function TenantTable(props: TenantTableProps) {
   const styles = useStyles();
-  const scroller = useRef<HTMLDivElement>(null);
-  // TanStack Virtual's hook returns functions React Compiler must not memoise; it is used as documented.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: props.total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { ensure } = props;
-  useEffect(() => {
-    if (props.total > 0) ensure(first, last);
-  }, [ensure, first, last, props.total]);
-
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const shared = useWindowedTableStyles();
+  const { scroller, items, top, bottom } = useWindowedRows({ total: props.total, rowHeight: ROW_HEIGHT, overscan: 12, ensure: props.ensure });
 
   const sortButton = (c: (typeof columns)[number]) => {
     if (!c.sort) return c.label;
@@ -106,8 +68,8 @@ export function TenantTable(props: TenantTableProps) {
   };
 
   return (
-    <div ref={scroller} className={styles.scroller} data-testid="tenant-table-scroller" tabIndex={-1}>
-      <table className={styles.table} aria-label="Client tenants" aria-rowcount={props.total + 1}>
+    <div ref={scroller} className={mergeClasses(shared.scroller, styles.frame)} data-testid="tenant-table-scroller" tabIndex={-1}>
+      <table className={shared.table} aria-label="Client tenants" aria-rowcount={props.total + 1}>
         <colgroup>
           {columns.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
@@ -119,7 +81,7 @@ export function TenantTable(props: TenantTableProps) {
               <th
                 key={c.key}
                 scope="col"
-                className={styles.th}
+                className={shared.th}
                 aria-sort={c.sort && props.sort.by === c.sort ? (props.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {sortButton(c)}
@@ -137,9 +99,9 @@ export function TenantTable(props: TenantTableProps) {
             const t = props.rowAt(item.index);
             if (!t) {
               return (
-                <tr key={`loading-${item.index}`} className={styles.row} aria-rowindex={item.index + 2}>
-                  <td className={styles.td} colSpan={columns.length}>
-                    <Text className={styles.reason}>Loading…</Text>
+                <tr key={`loading-${item.index}`} className={mergeClasses(shared.row, styles.row)} aria-rowindex={item.index + 2}>
+                  <td className={shared.td} colSpan={columns.length}>
+                    <Text className={shared.reason}>Loading…</Text>
                   </td>
                 </tr>
               );
@@ -159,32 +121,33 @@ export function TenantTable(props: TenantTableProps) {
 
 function TenantRow({ tenant: t, index, selected, props }: { tenant: ClientTenant; index: number; selected: boolean; props: TenantTableProps }) {
   const styles = useStyles();
+  const shared = useWindowedTableStyles();
   const label = t.name ?? t.domain ?? t.tenantId;
   const { reason, fix } = statusExplanation(t.status);
   return (
     <tr
-      className={mergeClasses(styles.row, selected && styles.selected)}
+      className={mergeClasses(shared.row, styles.row, selected && styles.selected)}
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-testid="tenant-row"
       data-tenant-id={t.tenantId}
       data-status={t.status.kind}
     >
-      <td className={styles.td}>
+      <td className={shared.td}>
         <Checkbox aria-label={`Include ${label}`} checked={t.included} onChange={(_, d) => props.onInclude(t, d.checked === true)} />
       </td>
-      <td className={styles.td}>
-        <Button appearance="transparent" className={styles.nameButton} onClick={() => props.onSelect(t)} aria-label={`Details of ${label}`} aria-pressed={selected}>
+      <td className={shared.td}>
+        <Button appearance="transparent" className={shared.nameButton} onClick={() => props.onSelect(t)} aria-label={`Details of ${label}`} aria-pressed={selected}>
           {t.name ?? '(no name)'}
         </Button>
       </td>
-      <td className={styles.td} title={t.domain ?? undefined}>
+      <td className={shared.td} title={t.domain ?? undefined}>
         {t.domain ?? '—'}
       </td>
-      <td className={mergeClasses(styles.td, styles.mono)} title={t.tenantId}>
+      <td className={mergeClasses(shared.td, shared.mono)} title={t.tenantId}>
         {t.tenantId}
       </td>
-      <td className={styles.td}>
+      <td className={shared.td}>
         <span className={styles.badges} title={t.sources.map((s) => `${sourceLabels[s.kind]}${s.detail ? `: ${s.detail}` : ''}`).join('\n')}>
           {t.sources.map((s) => (
             <Badge key={s.kind} appearance="outline" color="informative" data-testid="tenant-source">
@@ -193,7 +156,7 @@ function TenantRow({ tenant: t, index, selected, props }: { tenant: ClientTenant
           ))}
         </span>
       </td>
-      <td className={styles.td}>
+      <td className={shared.td}>
         <Select
           className={styles.select}
           size="small"
@@ -210,14 +173,14 @@ function TenantRow({ tenant: t, index, selected, props }: { tenant: ClientTenant
           ))}
         </Select>
       </td>
-      <td className={styles.td} title={[reason, fix].filter(Boolean).join('\n')}>
+      <td className={shared.td} title={[reason, fix].filter(Boolean).join('\n')}>
         <Badge appearance="tint" color={statusColors[t.status.kind]} data-testid="tenant-status">
           {statusLabels[t.status.kind]}
         </Badge>
-        {reason ? <span className={styles.reason}>{reason}</span> : null}
+        {reason ? <span className={shared.reason}>{reason}</span> : null}
         <AsOfText at={t.status.asOf} />
       </td>
-      <td className={styles.td} title={t.platform?.message}>
+      <td className={shared.td} title={t.platform?.message}>
         {t.platform ? (
           <Badge appearance="outline" color={t.platform.state === 'enabled' ? 'success' : t.platform.state === 'failed' ? 'danger' : 'subtle'} data-testid="tenant-platform">
             {t.platform.state === 'enabled' ? 'Enabled' : t.platform.state === 'failed' ? 'Failed' : 'Not connected'}

@@ -1,36 +1,15 @@
-import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { Badge, Button, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { DashboardRow } from '../../../../shared/domain/dashboard';
-import { platformSummaries } from '../../../../shared/domain/platforms';
+import { platformName } from '../../../../shared/domain/platforms';
 import { statusColors, statusLabels } from '../client-tenants/tenant-status-text';
+import { useWindowedRows } from '../../components/use-windowed-rows';
+import { useWindowedTableStyles } from '../../components/windowed-table-styles';
 
 const ROW_HEIGHT = 48;
 
 const useStyles = makeStyles({
-  scroller: {
-    height: '480px',
-    overflow: 'auto',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  th: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    textAlign: 'left',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `0 ${tokens.spacingHorizontalS}`,
-    height: '36px',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  row: { height: `${ROW_HEIGHT}px`, borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
-  td: { padding: `0 ${tokens.spacingHorizontalS}`, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  reason: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  nameButton: { maxWidth: '100%', justifyContent: 'flex-start', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  frame: { height: '480px' },
+  row: { height: `${ROW_HEIGHT}px` },
 });
 
 const columns = [
@@ -41,8 +20,6 @@ const columns = [
   { key: 'status', label: 'Status', width: '20%' },
   { key: 'report', label: 'Report', width: '8%' },
 ];
-
-const platformName = (id: string) => platformSummaries.find((p) => p.id === id)?.name ?? id;
 
 /**
  * Every client tenant of every workspace in one table, virtualised like the Client tenants page's: only the rows
@@ -56,23 +33,12 @@ export function DashboardTable(props: {
   onReport(row: DashboardRow): void;
 }) {
   const styles = useStyles();
-  const scroller = useRef<HTMLDivElement>(null);
-  // TanStack Virtual's hook returns functions React Compiler must not memoise; it is used as documented.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: props.total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  const { ensure } = props;
-  useEffect(() => {
-    if (props.total > 0) ensure(first, last);
-  }, [ensure, first, last, props.total]);
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const shared = useWindowedTableStyles();
+  const { scroller, items, top, bottom } = useWindowedRows({ total: props.total, rowHeight: ROW_HEIGHT, overscan: 10, ensure: props.ensure });
 
   return (
-    <div ref={scroller} className={styles.scroller} data-testid="dashboard-table-scroller" tabIndex={-1}>
-      <table className={styles.table} aria-label="Client tenants in all workspaces" aria-rowcount={props.total + 1}>
+    <div ref={scroller} className={mergeClasses(shared.scroller, styles.frame)} data-testid="dashboard-table-scroller" tabIndex={-1}>
+      <table className={shared.table} aria-label="Client tenants in all workspaces" aria-rowcount={props.total + 1}>
         <colgroup>
           {columns.map((c) => (
             <col key={c.key} style={{ width: c.width }} />
@@ -81,7 +47,7 @@ export function DashboardTable(props: {
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={styles.th}>
+              <th key={c.key} scope="col" className={shared.th}>
                 {c.label}
               </th>
             ))}
@@ -97,9 +63,9 @@ export function DashboardTable(props: {
             const r = props.rowAt(item.index);
             if (!r) {
               return (
-                <tr key={`loading-${item.index}`} className={styles.row} aria-rowindex={item.index + 2}>
-                  <td className={styles.td} colSpan={columns.length}>
-                    <Text className={styles.reason}>Loading…</Text>
+                <tr key={`loading-${item.index}`} className={mergeClasses(shared.row, styles.row)} aria-rowindex={item.index + 2}>
+                  <td className={shared.td} colSpan={columns.length}>
+                    <Text className={shared.reason}>Loading…</Text>
                   </td>
                 </tr>
               );
@@ -108,34 +74,34 @@ export function DashboardTable(props: {
             return (
               <tr
                 key={`${r.workspaceId}/${r.tenantId}`}
-                className={mergeClasses(styles.row)}
+                className={mergeClasses(shared.row, styles.row)}
                 aria-rowindex={item.index + 2}
                 data-testid="dashboard-row"
                 data-tenant-id={r.tenantId}
                 data-status={r.status}
               >
-                <td className={styles.td}>
-                  <Button appearance="transparent" className={styles.nameButton} onClick={() => props.onOpen(r)} aria-label={`Open ${label} in ${r.workspaceName}`}>
+                <td className={shared.td}>
+                  <Button appearance="transparent" className={shared.nameButton} onClick={() => props.onOpen(r)} aria-label={`Open ${label} in ${r.workspaceName}`}>
                     {r.name ?? '(no name)'}
                   </Button>
                 </td>
-                <td className={styles.td} title={r.domain ?? undefined}>
+                <td className={shared.td} title={r.domain ?? undefined}>
                   {r.domain ?? '—'}
                 </td>
-                <td className={mergeClasses(styles.td, styles.mono)} title={r.tenantId}>
+                <td className={mergeClasses(shared.td, shared.mono)} title={r.tenantId}>
                   {r.tenantId}
                 </td>
-                <td className={styles.td} title={`${r.workspaceName} (${platformName(r.platformId)})`}>
+                <td className={shared.td} title={`${r.workspaceName} (${platformName(r.platformId)})`}>
                   {r.workspaceName}
-                  <span className={styles.reason}>{platformName(r.platformId)}</span>
+                  <span className={shared.reason}>{platformName(r.platformId)}</span>
                 </td>
-                <td className={styles.td} title={r.reason || undefined}>
+                <td className={shared.td} title={r.reason || undefined}>
                   <Badge appearance="tint" color={statusColors[r.status]} data-testid="dashboard-status">
                     {statusLabels[r.status]}
                   </Badge>
-                  {r.reason ? <span className={styles.reason}>{r.reason}</span> : null}
+                  {r.reason ? <span className={shared.reason}>{r.reason}</span> : null}
                 </td>
-                <td className={styles.td}>
+                <td className={shared.td}>
                   <Button size="small" onClick={() => props.onReport(r)} aria-label={`Report for ${label}`}>
                     Report
                   </Button>
