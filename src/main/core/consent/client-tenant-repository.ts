@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { tenantStatusKindSchema } from '../../../shared/domain/client-tenants';
+import { tenantStatusClause, tenantTextClause } from './tenant-filter-clauses';
 import type {
   ClientTenant,
   ConsentStrategy,
@@ -165,24 +166,18 @@ export class ClientTenantRepository {
     const clauses = ['t.workspace_id = ?'];
     const params: unknown[] = [workspaceId];
     if (filter.text) {
-      clauses.push("(t.name LIKE ? ESCAPE '\\' OR t.domain LIKE ? ESCAPE '\\' OR t.tenant_id LIKE ? ESCAPE '\\')");
-      const like = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      params.push(like, like, like);
+      const text = tenantTextClause(filter.text);
+      clauses.push(text.sql);
+      params.push(...text.params);
     }
     if (filter.included !== undefined) {
       clauses.push('t.included = ?');
       params.push(filter.included ? 1 : 0);
     }
     if (filter.statuses) {
-      // "excluded" is the admin's choice, not something read: it matches excluded tenants whatever their last status.
-      const read = filter.statuses.filter((s) => s !== 'excluded');
-      const parts: string[] = [];
-      if (read.length > 0) {
-        parts.push(`(t.included = 1 AND t.status_kind IN (${read.map(() => '?').join(',')}))`);
-        params.push(...read);
-      }
-      if (filter.statuses.includes('excluded')) parts.push('t.included = 0');
-      clauses.push(parts.length > 0 ? `(${parts.join(' OR ')})` : '0');
+      const status = tenantStatusClause(filter.statuses);
+      clauses.push(status.sql);
+      params.push(...status.params);
     }
     if (filter.strategies) {
       clauses.push(`COALESCE(t.strategy_override, t.default_strategy) IN (${filter.strategies.map(() => '?').join(',')})`);

@@ -14,6 +14,7 @@ import type {
 import type { PlatformId } from '../../../shared/domain/platforms';
 import { DISPLAY_NAME, EFFECTIVE_KIND, STATUS_RANK } from './dashboard-sql';
 import { statusExplanation } from '../../../shared/domain/tenant-status-text';
+import { tenantStatusClause, tenantTextClause } from '../consent/tenant-filter-clauses';
 
 const STATUS_KINDS: readonly TenantStatusKind[] = tenantStatusKindSchema.options;
 
@@ -92,21 +93,14 @@ export class DashboardReadModel {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (filter.text) {
-      // LIKE is case-insensitive for ASCII; tenant IDs and domains are stored in lower case.
-      clauses.push("(t.name LIKE ? ESCAPE '\\' OR t.domain LIKE ? ESCAPE '\\' OR t.tenant_id LIKE ? ESCAPE '\\')");
-      const like = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      params.push(like, like, like);
+      const text = tenantTextClause(filter.text);
+      clauses.push(text.sql);
+      params.push(...text.params);
     }
     if (filter.statuses) {
-      // "excluded" is the admin's choice, not something read: it matches excluded tenants whatever their last status.
-      const read = filter.statuses.filter((s) => s !== 'excluded');
-      const parts: string[] = [];
-      if (read.length > 0) {
-        parts.push(`(t.included = 1 AND t.status_kind IN (${read.map(() => '?').join(',')}))`);
-        params.push(...read);
-      }
-      if (filter.statuses.includes('excluded')) parts.push('t.included = 0');
-      clauses.push(parts.length > 0 ? `(${parts.join(' OR ')})` : '0');
+      const status = tenantStatusClause(filter.statuses);
+      clauses.push(status.sql);
+      params.push(...status.params);
     }
     const allowed = this.allowedWorkspaces(filter, all);
     if (allowed) {
