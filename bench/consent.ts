@@ -110,6 +110,12 @@ async function measure(ws: string, c: number) {
   loopDelay.disable();
   clearInterval(probe);
   const run = core.services.consentRuns.run(ws, runId);
+  // Each failure with its cause, grouped: a failure in the bench must be explained, not only counted.
+  const failures = new Map<string, number>();
+  for (const t of core.services.clientTenants.list(ws, { offset: 0, limit: 1000, sort: { by: 'name', direction: 'asc' }, filter: { statuses: ['failed'] } }).rows) {
+    const cause = t.status.kind === 'failed' ? `${t.status.cause.code}: ${t.status.cause.message}`.slice(0, 200) : t.status.kind;
+    failures.set(cause, (failures.get(cause) ?? 0) + 1);
+  }
   listLatencies.sort((a, b) => a - b);
   // Lower bounds. Rate limits: a token bucket of capacity C refilled at R per second lets n requests through no
   // sooner than (n - C) / R seconds; the slowest bucket bounds the run. Latency: every answered request costs at
@@ -141,6 +147,7 @@ async function measure(ws: string, c: number) {
     throttled429: counts.throttled,
     runThrottledSeen: run?.throttled ?? 0,
     outcomes: run?.counts,
+    failureCauses: Object.fromEntries(failures),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
     tenantsTablePageMs: {
       p50: Math.round((listLatencies[Math.floor(listLatencies.length / 2)] ?? 0) * 10) / 10,
