@@ -3,8 +3,10 @@
 //   npm run bench -- consent [--tenants 1000] [--concurrency 32] [--sequential 40] [--latency-ms 100]
 // Prints JSON and writes bench/results/consent.json. The sandbox runs in this process, so peak memory
 // is the console's core and the sandbox together (said in the output).
+import { subscribe } from 'node:diagnostics_channel';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startConsentEnv } from '../tests/integration/consent/consent-env';
 import type { Middleware } from '../tests/sandbox/http/Mount';
@@ -49,14 +51,20 @@ interface Counts {
   throttled: number;
   perKey: Map<string, { ok: number; throttled: number }>;
   consentPosts: number;
+  notOk: Map<string, number>;
 }
-let counts: Counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0 };
+let counts: Counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
 for (const name of ['identity', 'graph', 'partnerCenter'] as const) {
   const mount = env.sandbox.mounts[name];
   const counter: Middleware = async (req, next) => {
     const key = `${name}|${(await mount.throttleKey(req)) ?? '-'}`;
     const result = await next();
     counts.requests++;
+    if (typeof result === 'object' && result.status >= 300) {
+      // Which answers were not successes (replication waits, expected refusals, throttling): the retries a run pays.
+      const shape = `${name} ${req.method} ${req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').replace(/\('[^']*'\)/g, '(…)')} ${result.status}`;
+      counts.notOk.set(shape, (counts.notOk.get(shape) ?? 0) + 1);
+    }
     const entry = counts.perKey.get(key) ?? { ok: 0, throttled: 0 };
     if (typeof result === 'object' && result.status === 429) {
       counts.throttled++;
@@ -71,8 +79,16 @@ for (const name of ['identity', 'graph', 'partnerCenter'] as const) {
   mount.middleware.unshift(counter);
 }
 
+// TLS connections the console opens (undici's diagnostics channel): a pool that reuses its sockets opens about
+// as many as requests in flight, not one per request.
+let connections = 0;
+subscribe('undici:client:connected', () => {
+  connections++;
+});
+
 async function measure(ws: string, c: number) {
-  counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0 };
+  counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
+  connections = 0;
   let peakRss = process.memoryUsage().rss;
   const listLatencies: number[] = [];
   // The tenants table during the run: one sorted, filtered page, as the UI asks for it.
@@ -82,12 +98,24 @@ async function measure(ws: string, c: number) {
     core.services.clientTenants.list(ws, { offset: 0, limit: 200, sort: { by: 'status', direction: 'asc' }, filter: { included: true } });
     listLatencies.push(performance.now() - t);
   }, 250);
+  // Whether the process is CPU-bound: CPU time against wall time, and how late the event loop runs timers.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const { runId } = await core.services.consentRuns.start({ workspaceId: ws, homeAccountId: env.homeAccountId, mode: 'consent', concurrency: c });
   await core.services.consentRuns.settled(ws);
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  loopDelay.disable();
   clearInterval(probe);
   const run = core.services.consentRuns.run(ws, runId);
+  // Each failure with its cause, grouped: a failure in the bench must be explained, not only counted.
+  const failures = new Map<string, number>();
+  for (const t of core.services.clientTenants.list(ws, { offset: 0, limit: 1000, sort: { by: 'name', direction: 'asc' }, filter: { statuses: ['failed'] } }).rows) {
+    const cause = t.status.kind === 'failed' ? `${t.status.cause.code}: ${t.status.cause.message}`.slice(0, 200) : t.status.kind;
+    failures.set(cause, (failures.get(cause) ?? 0) + 1);
+  }
   listLatencies.sort((a, b) => a - b);
   // Lower bounds. Rate limits: a token bucket of capacity C refilled at R per second lets n requests through no
   // sooner than (n - C) / R seconds; the slowest bucket bounds the run. Latency: every answered request costs at
@@ -98,7 +126,10 @@ async function measure(ws: string, c: number) {
   );
   const partnerCenterBoundMs = Math.max(0, ((counts.consentPosts - 50) / 50) * 1000); // 50 per second per applicationId (facts §8.1)
   const answered = counts.requests - counts.throttled;
-  const latencyBoundMs = (answered * latencyMs) / c;
+  // Every tenant consented here got a fresh service principal, which the sandbox (as Graph) does not accept as a
+  // reference for servicePrincipalReferenceDelayMs (facts §4.2): a wait no client can skip, holding one worker.
+  const replicationMs = env.sandbox.settings.replication.servicePrincipalReferenceDelayMs * (run?.counts.consented ?? 0);
+  const latencyBoundMs = (answered * latencyMs + replicationMs) / c;
   const rateLimitBoundMs = Math.max(graphBoundMs, partnerCenterBoundMs);
   const boundMs = Math.max(rateLimitBoundMs, latencyBoundMs);
   return {
@@ -106,16 +137,24 @@ async function measure(ws: string, c: number) {
     concurrency: c,
     wallMs: Math.round(wallMs),
     requests: counts.requests,
+    requestsPerTenant: Math.round((counts.requests / Math.max(1, run?.total ?? 0)) * 10) / 10,
+    connectionsOpened: connections,
+    notOkAnswers: Object.fromEntries([...counts.notOk].sort((a, b) => b[1] - a[1])),
+    // The console and the in-process sandbox share this one JavaScript thread: near 1.0 means CPU-bound.
+    cpuMsPerWallMs: Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100) / 100,
+    cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, counts.requests)) * 10) / 10,
+    eventLoopDelayMs: { p50: Math.round(loopDelay.percentile(50) / 1e6), p99: Math.round(loopDelay.percentile(99) / 1e6) },
     throttled429: counts.throttled,
     runThrottledSeen: run?.throttled ?? 0,
     outcomes: run?.counts,
+    failureCauses: Object.fromEntries(failures),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
     tenantsTablePageMs: {
       p50: Math.round((listLatencies[Math.floor(listLatencies.length / 2)] ?? 0) * 10) / 10,
       max: Math.round((listLatencies.at(-1) ?? 0) * 10) / 10,
       samples: listLatencies.length,
     },
-    lowerBoundMs: { rateLimits: Math.round(rateLimitBoundMs), graphBucket: Math.round(graphBoundMs), partnerCenterBucket: Math.round(partnerCenterBoundMs), latencyAtThisConcurrency: Math.round(latencyBoundMs), bound: Math.round(boundMs) },
+    lowerBoundMs: { rateLimits: Math.round(rateLimitBoundMs), graphBucket: Math.round(graphBoundMs), partnerCenterBucket: Math.round(partnerCenterBoundMs), latencyAndReplicationAtThisConcurrency: Math.round(latencyBoundMs), bound: Math.round(boundMs) },
     ratioToBound: Math.round((wallMs / boundMs) * 100) / 100,
     ratioToRateLimitBound: rateLimitBoundMs > 0 ? Math.round((wallMs / rateLimitBoundMs) * 100) / 100 : null,
   };

@@ -111,6 +111,8 @@ export const accessNeededReasonSchema = z.enum([
   'notAdminAgent',
   /** Waiting for the client's own Global Administrator to open the admin consent link. */
   'waitingForClientAdmin',
+  /** The relationship is active but has no active access assignment, so no partner user gets in through it. */
+  'accessAssignmentMissing',
 ]);
 export type AccessNeededReason = z.infer<typeof accessNeededReasonSchema>;
 

@@ -108,7 +108,7 @@ describe.runIf(process.env['EO_CRASH_TEST'] === '1')(`a ${TENANTS}-tenant run ki
       expect(dir.grantsFor(cli.id, graph.id).filter((g) => g.consentType === 'AllPrincipals').length).toBeLessThanOrEqual(1);
       // Where the partner admin gets in (tests/sandbox/README.md "Client tenants at scale"); CA requiring MFA is
       // satisfied by the admin's MFA sign-in (consent-env).
-      if (kind && ['gdapFull', 'unresolvableDomain', 'gdapMultiple', 'mfaRequired', 'caMfaForServiceProviders'].includes(kind)) {
+      if (kind && ['gdapFull', 'unresolvableDomain', 'gdapMultiple', 'mfaRequired', 'caMfaForServiceProviders', 'gdapTerminationRequested'].includes(kind)) {
         expect(row.status.kind, `${row.tenantId} (${kind}): ${JSON.stringify(row.status)}`).toBe('consented');
         expect(sps).toHaveLength(1);
         consented++;

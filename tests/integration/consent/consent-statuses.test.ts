@@ -25,7 +25,7 @@ const appId = () => env.core.services.clientTenants.app(ws).appId!;
  * access with the roles, by GUID where the domain does not resolve, through the active one of two relationships, and
  * Conditional Access requiring MFA (of everyone or of service provider users), which the admin's MFA sign-in satisfies.
  */
-const consentedKinds = ['gdapFull', 'unresolvableDomain', 'gdapMultiple', 'mfaRequired', 'caMfaForServiceProviders'];
+const consentedKinds = ['gdapFull', 'unresolvableDomain', 'gdapMultiple', 'mfaRequired', 'caMfaForServiceProviders', 'gdapTerminationRequested'];
 
 /** Read from the sandbox's own directory: the app's service principal and its Graph app roles in a tenant. */
 function sandboxConsent(tenantId: string) {
@@ -91,6 +91,14 @@ describe('consent in every kind of client tenant (bvoip: an application permissi
     expect(statusOf(tenantOfKind('gdapPending')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'relationshipPending' });
     expect(statusOf(tenantOfKind('caBlocksServiceProviders')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'blockedByPolicy' });
     expect(statusOf(tenantOfKind('noGdap')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'waitingForClientAdmin' });
+    // An active relationship with no access assignment lets nobody in: said as such, not as "no relationship".
+    const noAssignment = statusOf(tenantOfKind('gdapNoAccessAssignment')[0]!);
+    expect(noAssignment).toMatchObject({ kind: 'accessNeeded', reason: 'accessAssignmentMissing' });
+    expect(noAssignment.kind === 'accessNeeded' && noAssignment.message).toMatch(/no access assignment for your security group/);
+    expect(noAssignment.kind === 'accessNeeded' && noAssignment.fix).toMatch(/Partner Center/);
+    // A deleted tenant (its relationship terminated) is not found, not "relationship expired".
+    expect(statusOf(tenantOfKind('deletedTenant')[0]!)).toMatchObject({ kind: 'tenantNotFound', evidence: [expect.objectContaining({ check: 'tenantDiscovery', ok: false })] });
+    expect(statusOf(tenantOfKind('gdapTerminated')[0]!)).toMatchObject({ kind: 'accessNeeded', reason: 'relationshipExpired' });
     expect(run.counts.consented).toBe(consentedKinds.flatMap(tenantOfKind).length);
 
     const history = env.core.services.clientTenants.history(ws, tenantOfKind('gdapFull')[0]!);
@@ -112,7 +120,9 @@ describe('consent in every kind of client tenant (bvoip: an application permissi
   it('turns the fixed tenants green when only the failed ones are retried, without touching the others', async () => {
     const pending = env.sandbox.info.clientTenants.find((c) => c.kind === 'gdapPending')!;
     const missing = tenantOfKind('gdapMissingRoles')[0]!;
+    const unassigned = tenantOfKind('gdapNoAccessAssignment')[0]!;
     for (const rel of env.sandbox.state.gdapRelationships.values()) {
+      if (rel.customer.tenantId === unassigned) addAccessAssignment(env.sandbox.state, rel, { groupId: env.sandbox.runtime.plan.gdapGroup.id });
       if (rel.customer.tenantId === pending.tenantId) {
         // The client approves; then the partner assigns its security group, which it can only do once the
         // relationship is active (learn.microsoft.com/partner-center/customers/gdap-assign-microsoft-entra-roles).
@@ -133,6 +143,7 @@ describe('consent in every kind of client tenant (bvoip: an application permissi
     expect(run.total).toBe(env.sandbox.info.clientTenants.length - (consentedKinds.flatMap(tenantOfKind).length - 1));
     expect(statusOf(pending.tenantId).kind).toBe('consented');
     expect(statusOf(missing).kind).toBe('consented');
+    expect(statusOf(unassigned).kind).toBe('consented');
     expect(statusOf(tenantOfKind('gdapFull')[0]!).kind).toBe('consented');
     expect(sandboxConsent(tenantOfKind('unresolvableDomain')[0]!)).toEqual(before);
   }, 120_000);

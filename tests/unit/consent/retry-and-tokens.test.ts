@@ -1,7 +1,36 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { HttpClient, HttpFailure } from '../../../src/main/core/consent/http-client';
 import { backoffMs, retryAfterMs } from '../../../src/main/core/consent/retry-policy';
 import { TenantTokenCache } from '../../../src/main/core/consent/tenant-token-cache';
+
+describe('a run’s one signal over thousands of requests', () => {
+  it('keeps no abort listener per finished request on it (undici drops its own only at garbage collection), and still cancels', async () => {
+    const run = new AbortController();
+    const http = new HttpClient({
+      // As undici's fetch does (nodejs/undici#3157): a listener on the given signal, never removed when the request ends.
+      fetchFn: async (_url, init) => {
+        init?.signal?.addEventListener('abort', () => undefined);
+        return new Response('{"value":[]}', { status: 200 });
+      },
+    });
+    for (let i = 0; i < 50; i++) await http.json('https://graph.example/v1.0/x', { signal: run.signal });
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+
+    let seen: AbortSignal | undefined;
+    const hanging = new HttpClient({
+      fetchFn: (_url, init) =>
+        new Promise((_, reject) => {
+          seen = init?.signal ?? undefined;
+          seen?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    });
+    const pending = hanging.json('https://graph.example/v1.0/x', { signal: run.signal });
+    run.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'Cancelled' });
+    expect(seen?.aborted).toBe(true);
+  });
+});
 
 describe('throttling', () => {
   it('reads Retry-After as seconds (fractional too) or a date', () => {

@@ -264,6 +264,19 @@ function sourceFailure(kind: 'gdap' | 'partnerCenter', error: unknown): { state:
     const state = error.code === ErrorCode.SignInRequired ? 'needsSignIn' : error.code === ErrorCode.PartnerCenterUnavailable ? 'unavailable' : 'failed';
     return { state, found: 0, error: { code: error.code, message: error.message, fix: error.fix ?? 'Try again.' } };
   }
+  if (kind === 'partnerCenter' && error instanceof HttpFailure && error.status === 401 && error.code === '900421') {
+    // Partner Center refuses App+User tokens that show no MFA (learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa):
+    // a sign-in with MFA is the fix, not a role.
+    return {
+      state: 'needsSignIn',
+      found: 0,
+      error: {
+        code: ErrorCode.SignInRequired,
+        message: 'Partner Center requires multi-factor authentication, and your sign-in did not include it.',
+        fix: 'Sign in to allow Partner Center and complete the MFA prompt.',
+      },
+    };
+  }
   if (error instanceof HttpFailure && (error.status === 401 || error.status === 403)) {
     return {
       state: 'failed',

@@ -18,6 +18,8 @@ import { Cancelled, HttpClient } from './http-client';
 import { mapPool } from './map-pool';
 import type { PlatformEnabler } from './platform-enabler';
 import { processTenant, type TenantWorkDeps } from './process-tenant';
+import type { GdapAccessAssignment } from './explain-gdap-access';
+import { readAllGraphPages } from './sources/gdap-source';
 import type { RetryPolicy } from './retry-policy';
 import { RunRate } from './run-progress';
 import { TenantTokenCache } from './tenant-token-cache';
@@ -218,6 +220,13 @@ export class ConsentRunService {
     // One token per tenant per run: asking Entra again and again for the same token is AADSTS50196.
     const gdapTokens = new TenantTokenCache((tenantId) => this.o.signIn.tokenForTenant(run.homeAccountId, 'grantAdminConsent', tenantId));
     const pcTokens = new TenantTokenCache(async () => ({ accessToken: await this.o.signIn.tokenFor(run.homeAccountId, 'partnerCenter'), expiresOn: null }));
+    const gdapAccessAssignments = (relationshipId: string) =>
+      readAllGraphPages<GdapAccessAssignment>(
+        http,
+        `${this.o.cloud.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${encodeURIComponent(relationshipId)}/accessAssignments`,
+        () => this.o.signIn.tokenFor(run.homeAccountId, 'listGdapCustomers'),
+        signal,
+      );
     const appSecret = await this.o.appSecret(run.workspaceId);
     const pending = this.journal.unfinished(run.id);
     let lastEmit = 0;
@@ -263,6 +272,7 @@ export class ConsentRunService {
             });
           },
           appSecret,
+          gdapAccessAssignments,
           step: (name) => this.journal.step(run.id, tenantId, name, at()),
         };
         const outcome = await processTenant(deps, tenant);

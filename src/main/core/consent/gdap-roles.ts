@@ -31,7 +31,15 @@ export function roleName(id: string): string {
   return roleNames[id] ?? id;
 }
 
-const ACTIVE: ReadonlySet<string> = new Set(['active', 'expiring']);
+/**
+ * Statuses in which a relationship can still let the partner in, so Entra is asked rather than the list judged:
+ * `active`, `expiring` (active, near its end date) and `terminationRequested`. A termination is a request
+ * (delegatedAdminRelationshipRequest action `terminate`, learn.microsoft.com/graph/api/resources/delegatedadminrelationshiprequest);
+ * the security group's users lose access once the relationship is terminated
+ * (learn.microsoft.com/partner-center/customers/gdap-partner-terminate), not while it is only requested. Entra's
+ * answer to the token request is what decides.
+ */
+const ACTIVE: ReadonlySet<string> = new Set(['active', 'expiring', 'terminationRequested']);
 
 export function activeRelationships(relationships: readonly GdapRelationship[], now: number): GdapRelationship[] {
   return relationships.filter((r) => ACTIVE.has(r.status) && (r.endDateTime === null || Date.parse(r.endDateTime) > now));

@@ -123,6 +123,12 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       if (init.signal?.aborted) throw new Cancelled();
       let response: Response;
+      // A signal of this request's own, tied to the run's: undici's fetch removes its abort listeners only when
+      // the request is garbage-collected (nodejs/undici#3157, #5285), so on the run's long-lived signal they would
+      // pile up over thousands of requests (each add walking the whole list); here they go with the request.
+      const own = new AbortController();
+      const forward = () => own.abort();
+      init.signal?.addEventListener('abort', forward, { once: true });
       try {
         this.o.onRequest?.();
         response = await this.o.fetchFn(url, {
@@ -135,9 +141,10 @@ export class HttpClient {
           },
           ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
           ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-          ...(init.signal ? { signal: init.signal } : {}),
+          signal: own.signal,
         });
       } catch (error) {
+        init.signal?.removeEventListener('abort', forward);
         if (init.signal?.aborted) throw new Cancelled();
         if (isNetworkError(error) && attempt < this.policy.maxAttempts) {
           await this.sleep(backoffMs(this.policy, attempt, undefined), init.signal);
@@ -150,7 +157,16 @@ export class HttpClient {
           cause: error,
         });
       }
-      const body = parseBody(await response.text());
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (init.signal?.aborted) throw new Cancelled();
+        throw error;
+      } finally {
+        init.signal?.removeEventListener('abort', forward);
+      }
+      const body = parseBody(text);
       if (response.ok) return { status: response.status, body: body as T, headers: response.headers };
       if (isRetryableStatus(response.status) && attempt < this.policy.maxAttempts) {
         const after = retryAfterMs(response.headers.get('retry-after'));

@@ -11,6 +11,8 @@ import { consentViaGdap } from './strategies/gdap-direct';
 import { TenantGraph } from './tenant-graph';
 import { MICROSOFT_GRAPH_APP_ID } from '../platforms/well-known-apps';
 import { aadstsCodeOf } from '../diagnostics/diagnose';
+import { explainGdapAccess, type GdapAccessAssignment } from './explain-gdap-access';
+import { resolveTenant } from './sources/resolve-tenant';
 
 export interface TenantWorkDeps {
   target: ConsentTarget;
@@ -29,6 +31,8 @@ export interface TenantWorkDeps {
   /** A Partner Center token whose appid is `appId` (CPV consents the app that calls it), or an AppError saying why not. */
   cpvToken(appId: string): Promise<string>;
   appSecret: string | undefined;
+  /** A relationship's access assignments as Graph lists them now (the partner admin's DelegatedAdminRelationship.Read.All). */
+  gdapAccessAssignments?(relationshipId: string): Promise<GdapAccessAssignment[]>;
   /** After each write, for the run's journal. */
   step(name: string): void;
   /** How long to wait for Microsoft to replicate a fresh consent before the token shows it (default 20 s). */
@@ -62,14 +66,56 @@ export async function processTenant(d: TenantWorkDeps, tenant: ClientTenant): Pr
   try {
     if (strategy === 'adminConsentLink') return await viaLink(d, tenant);
     const gate = relationshipGate(d, tenant);
-    if (gate) return { ...gate, strategy };
+    if (gate) {
+      // No way in through GDAP by the list: but a deleted tenant is "not found", not "relationship expired".
+      const gone = await tenantGone(d, tenant.tenantId);
+      return { ...(gone ?? gate), strategy };
+    }
     return await viaGdap(d, tenant, strategy);
   } catch (error) {
     if (error instanceof Cancelled || d.signal.aborted) throw new Cancelled();
     const c = classifyFailure(error);
+    if (c.status.kind === 'accessNeeded' && (c.status as { reason?: string }).reason === 'relationshipMissing') {
+      const explained = await explainRefusal(d, tenant);
+      if (explained) return { ...explained, strategy };
+    }
     const status = { ...c.status, asOf: asOf(), evidence: [c.evidence] } as TenantStatus;
     return { status, summary: summaryOf(status), strategy };
   }
+}
+
+/**
+ * Entra refused the partner admin although the list shows an active relationship: say why from the
+ * relationship's access assignments as Graph has them now (explainGdapAccess). Undefined when they cannot be read.
+ */
+async function explainRefusal(d: TenantWorkDeps, tenant: ClientTenant): Promise<Omit<TenantOutcome, 'strategy'> | undefined> {
+  const active = activeRelationships(tenant.gdapRelationships, d.now().getTime());
+  if (!d.gdapAccessAssignments || active.length === 0) return undefined;
+  const read = d.gdapAccessAssignments.bind(d);
+  const explained = await explainGdapAccess(active, read).catch((error: unknown) => {
+    if (error instanceof Cancelled || d.signal.aborted) throw new Cancelled();
+    return undefined;
+  });
+  if (!explained) return undefined;
+  const status = statusWith('accessNeeded', d.now().toISOString(), explained.evidence, { reason: explained.reason, message: explained.message, fix: explained.fix });
+  return { status, summary: summaryOf(status) };
+}
+
+/**
+ * Whether Microsoft still knows the tenant, asked through OpenID discovery by its GUID with no sign-in
+ * (facts §7.5: an unknown or deleted tenant is 400 AADSTS90002). Only a definite "no such tenant" counts; a
+ * network fault leaves the relationship's own answer standing.
+ */
+async function tenantGone(d: TenantWorkDeps, tenantId: string): Promise<Omit<TenantOutcome, 'strategy'> | undefined> {
+  const resolved = await resolveTenant(d.http, d.cloud.authorityHost, tenantId, d.signal).catch((error: unknown) => {
+    if (error instanceof Cancelled || d.signal.aborted) throw new Cancelled();
+    return undefined;
+  });
+  if (!resolved || resolved.ok) return undefined;
+  const status = statusWith('tenantNotFound', d.now().toISOString(), [{ check: 'tenantDiscovery', ok: false, detail: resolved.reason }], {
+    message: 'Microsoft no longer knows this tenant (it was deleted or the ID is wrong).',
+  });
+  return { status, summary: summaryOf(status) };
 }
 
 /** No active relationship, or one without the roles consent needs: say which, without asking Entra. */
@@ -80,7 +126,7 @@ function relationshipGate(d: TenantWorkDeps, tenant: ClientTenant): Omit<TenantO
   const relEvidence: Evidence[] = tenant.gdapRelationships.map((r) => ({
     check: 'relationship',
     ok: active.includes(r),
-    detail: `${r.displayName}: ${r.status}${r.endDateTime ? `, ends ${r.endDateTime.slice(0, 10)}` : ''}; roles ${r.roles.map((x) => x.name).join(', ') || 'none'}.`,
+    detail: `${r.displayName}: ${r.status}${r.endDateTime ? `, ends ${r.endDateTime.slice(0, 10)}` : ''}; roles ${r.roles.map((x) => x.name).join(', ') || 'none'}.${r.status === 'terminationRequested' ? ' Termination is requested: access lasts until Microsoft terminates it.' : ''}`,
   }));
   if (active.length === 0) {
     const statuses = new Set(tenant.gdapRelationships.map((r) => r.status));
@@ -91,7 +137,7 @@ function relationshipGate(d: TenantWorkDeps, tenant: ClientTenant): Omit<TenantO
       message: pending
         ? 'The GDAP relationship is waiting for the client to approve it.'
         : expired
-          ? 'The GDAP relationship has expired or was terminated.'
+          ? `The GDAP relationship has expired or was terminated (${[...statuses].join(', ')}).`
           : 'There is no GDAP relationship with this client.',
       fix: pending
         ? 'Ask the client’s Global Administrator to approve the relationship request, then retry the failed tenants.'

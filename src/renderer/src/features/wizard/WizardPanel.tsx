@@ -14,6 +14,7 @@ import type { DeliveryStatus } from '../../../../shared/domain/delivery';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
 import { AdminConsentNeeded } from './AdminConsentNeeded';
 import { ChecklistPanel } from './ChecklistPanel';
+import { ConsentAsk } from './ConsentAsk';
 import { HandoverSheet } from './HandoverSheet';
 import { PermissionList } from './PermissionList';
 import { PreviewList } from './PreviewList';
@@ -291,13 +292,12 @@ export function WizardPanel({ workspaceId, homeAccountId }: { workspaceId: strin
 
       {error && !stepsNeedingSignIn ? <ErrorBar error={error} /> : null}
       {stepsNeedingSignIn ? (
-        <div>
-          <ErrorBar error={error as AppErrorShape} />
-          {permissionsAsked.length > 0 ? <PermissionList permissions={permissionsAsked} consented={false} /> : null}
-          <Button disabled={gate.offline} {...net} onClick={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}>
-            {error?.details?.['reason'] === 'mfa' ? 'Sign in again with MFA' : 'Sign in to allow this'}
-          </Button>
-        </div>
+        <ConsentAsk
+          ask={error as AppErrorShape}
+          permissions={permissionsAsked}
+          network={{ offline: gate.offline, ...net }}
+          onSignIn={() => void signInForSteps(stepsNeedingSignIn, stage === 'preview' ? applyNow : () => previewNow())}
+        />
       ) : null}
 
       <div className={styles.actions}>
