@@ -222,10 +222,14 @@ describe('drift across every workspace', () => {
     expect(a.items.length).toBeGreaterThan(0);
     for (const i of a.items) {
       expect(i.state, i.key).toBe('notChecked');
-      expect(i.problem?.message, i.key).toMatch(/could not be reached/);
       expect(i.problem?.fix, i.key).toBeTruthy();
-      // Microsoft's side says what to check; the platform's side is delivery's own words.
-      if (i.kind !== 'platformConfiguration') expect(i.problem?.fix, i.key).toMatch(/network connection or VPN/);
+      // Microsoft's side names the host and the cause code; the platform's side is delivery's own words.
+      if (i.kind !== 'platformConfiguration') {
+        expect(i.problem?.message, i.key).toMatch(/Can't reach Microsoft \(127\.0\.0\.1:\d+\).*\(ECONNREFUSED\)/);
+        expect(i.problem?.fix, i.key).toMatch(/network or VPN/);
+      } else {
+        expect(i.problem?.message, i.key).toMatch(/could not be reached/);
+      }
     }
   }, 120_000);
 });

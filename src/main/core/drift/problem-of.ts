@@ -3,6 +3,7 @@ import { HttpFailure } from '../consent/http-client';
 import { AppError } from '../errors/app-error';
 import { graphFailed } from '../graph/graph-errors';
 import { graphErrorInfo } from '../graph/ops/graph-error-info';
+import { asNetworkError } from '../net/network-unreachable';
 
 export interface Problem {
   code: string;
@@ -10,30 +11,12 @@ export interface Problem {
   fix?: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/** A fetch that never got an answer: Node's undici throws TypeError("fetch failed") with the socket error as cause. */
-function isUnreachable(error: unknown): boolean {
-  // The Graph client wraps a request that got no HTTP answer as GraphError with statusCode -1 and the
-  // thrown error's name as its code (@microsoft/microsoft-graph-client src/GraphErrorHandler.ts, getError).
-  const graph = error as { statusCode?: unknown; code?: unknown };
-  if (graph?.statusCode === -1 && (graph.code === 'TypeError' || (typeof graph.code === 'string' && NETWORK_CODES.has(graph.code)))) return true;
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
-    if (e instanceof TypeError && e.message === 'fetch failed') return true;
-  }
-  return false;
-}
-
 /** Why an item (or a whole workspace) could not be checked, with what to do, never a stack trace. */
 export function problemOf(error: unknown, doing: string): Problem {
-  if (isUnreachable(error)) {
-    return {
-      code: ErrorCode.GraphFailed,
-      message: `Could not ${doing}: Microsoft (or the platform) could not be reached.`,
-      fix: 'Check the network connection or VPN, then check again.',
-    };
+  // No answer at all: the host and the cause code (ECONNREFUSED...), in the words the offline banner uses.
+  const network = asNetworkError(error);
+  if (network) {
+    return { code: network.code, message: `Could not ${doing}: ${network.message}`, ...(network.fix ? { fix: network.fix } : {}) };
   }
   if (error instanceof AppError) {
     const { code, message, fix } = error.toShape();
