@@ -1,3 +1,5 @@
+import { tokenClaims } from '../auth/token-claims';
+
 /** Who a bearer token speaks for, read from its payload; never the token itself. */
 export interface TokenActor {
   who: string;
@@ -16,15 +18,9 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
  * API token, an opaque Microsoft token).
  */
 export function actorFromAuthorization(authorization: string | null | undefined): TokenActor | undefined {
-  const match = /^Bearer\s+([^.\s]+)\.([^.\s]+)\.[^\s]*$/i.exec(authorization ?? '');
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match) return undefined;
-  let claims: Record<string, unknown>;
-  try {
-    claims = JSON.parse(Buffer.from(match[2]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (typeof claims !== 'object' || claims === null) return undefined;
+  const claims = tokenClaims(match[1]!);
   const oid = str(claims['oid']);
   const tid = str(claims['tid']);
   const user = str(claims['preferred_username']) ?? str(claims['upn']) ?? str(claims['unique_name']);

@@ -1,3 +1,5 @@
+import { tokenClaims } from './token-claims';
+
 /**
  * The built-in directory roles implied for every account, not assigned by anyone: they say nothing
  * about what the admin may do (User, Guest User, Restricted Guest User).
@@ -20,13 +22,7 @@ const implicitRoles = new Set(['b79fbf4d-3ef9-4689-8143-76b194e85509', '10dae51f
  * every call, so this only shapes what preflight promises.
  */
 export function rolesFromAccessToken(accessToken: string): string[] | undefined {
-  const payload = accessToken.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { wids?: unknown };
-    if (!Array.isArray(claims.wids)) return undefined;
-    return claims.wids.filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase()).filter((w) => !implicitRoles.has(w));
-  } catch {
-    return undefined;
-  }
+  const wids = tokenClaims(accessToken)['wids'];
+  if (!Array.isArray(wids)) return undefined;
+  return wids.filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase()).filter((w) => !implicitRoles.has(w));
 }

@@ -1,16 +1,6 @@
+import { tokenClaims } from '../auth/token-claims';
 import type { HttpClient } from './http-client';
 import { HttpFailure } from './http-client';
-
-/** The payload of a JWT, unverified: we read our own token's claims, we do not authorise with them. */
-export function jwtClaims(token: string): Record<string, unknown> {
-  const part = token.split('.')[1];
-  if (!part) return {};
-  try {
-    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
 
 export type AppTokenResult = { ok: true; roles: string[] } | { ok: false; aadsts: number | undefined; message: string };
 
@@ -30,7 +20,7 @@ export async function appTokenRoles(
       form: { grant_type: 'client_credentials', client_id: o.clientId, client_secret: o.secret, scope: `${o.graphResource}/.default` },
       ...(o.signal ? { signal: o.signal } : {}),
     });
-    const roles = jwtClaims(body.access_token)['roles'];
+    const roles = tokenClaims(body.access_token)['roles'];
     return { ok: true, roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [] };
   } catch (error) {
     if (error instanceof HttpFailure && error.status >= 400 && error.status < 500) return { ok: false, aadsts: error.aadsts, message: error.detail };

@@ -1,5 +1,6 @@
 import type { ClientTenant, ConsentStrategy, Evidence, PermissionRef, TenantStatus } from '../../../shared/domain/client-tenants';
-import { appTokenRoles, jwtClaims } from './app-token';
+import { tokenClaims } from '../auth/token-claims';
+import { appTokenRoles } from './app-token';
 import { classifyFailure } from './classify-failure';
 import type { ConsentTarget } from './consent-target';
 import { resourceName } from './consent-target';
@@ -190,7 +191,7 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
   const evidence: Evidence[] = [];
   const token = await gdapTokenWithBootstrap(d, tenant, evidence);
   // What Entra says the admin's roles are in this tenant (wids), not what the relationship promised.
-  const wids = jwtClaims(token)['wids'];
+  const wids = tokenClaims(token)['wids'];
   const roles = Array.isArray(wids) ? wids.filter((w): w is string => typeof w === 'string') : [];
   const missingRoles = missingGdapRoles(roles, d.target);
   if (missingRoles.length > 0) {
