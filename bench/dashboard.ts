@@ -9,7 +9,7 @@
 //   naive      the same page, the same 10,000 rows read over the same bridge and put in one plain <table> without
 //              virtualisation: time to its first row on screen, heap and elements, for comparison.
 // Prints JSON and writes bench/results/dashboard.json. Run `npm run build` first (the host serves out/renderer).
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import type { TenantStatusKind } from '../src/shared/domain/client-tenants';
 import type { PlatformId } from '../src/shared/domain/platforms';
 import { startWebHostProcess } from '../tests/e2e/fixtures/web-host-process';
 import { seedDashboard } from '../tests/helpers/seed-dashboard';
+import { launchChromium } from '../tests/helpers/launch-chromium';
 
 const { values } = parseArgs({
   options: { tenants: { type: 'string', default: '10000' }, workspaces: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } },
@@ -161,10 +162,7 @@ const loadBefore = loadavg();
 const query = timeQueries(dataDir);
 
 const host = await startWebHostProcess(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const samples = {
   firstRowsMs: [] as number[],
   searchMs: [] as number[],

@@ -8,7 +8,7 @@
 //   filterMs     a text typed into "Find" (after its 150 ms pause) -> the filtered rows
 //   scrollEndMs  jump to the end of the list -> its last row on screen (the block is read on demand)
 // Prints JSON and writes bench/results/tenants-table.json. Run `npm run build` first (the host serves out/renderer).
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { ManagedAppRepository } from '../src/main/core/onboarding/managed-app-re
 import { openDatabase } from '../src/main/core/store/open-database';
 import { startWebHostProcess } from '../tests/e2e/fixtures/web-host-process';
 import { startTestCore } from '../tests/helpers/start-test-core';
+import { launchChromium } from '../tests/helpers/launch-chromium';
 
 const { values } = parseArgs({ options: { tenants: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
 const tenants = Number(values.tenants);
@@ -67,10 +68,7 @@ const seedStarted = performance.now();
 const { workspaceName } = seed(dataDir);
 const seedMs = performance.now() - seedStarted;
 const host = await startWebHostProcess(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const samples = { firstRowsMs: [] as number[], sortMs: [] as number[], filterMs: [] as number[], scrollEndMs: [] as number[], renderedRows: [] as number[] };
 try {
   for (let run = 0; run < runs; run++) {

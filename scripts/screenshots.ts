@@ -1,12 +1,13 @@
 // `npm run screenshots`: pictures of the real UI for the README, taken from the built app on the web
 // host against a throw-away sandbox. Run `npm run build` first.
-import { chromium, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess } from '../tests/e2e/fixtures/web-host-process';
 import { completeSandboxSignIn } from '../tests/helpers/sandbox-sign-in';
 import { startSandbox } from '../tests/sandbox/startSandbox';
+import { launchChromium } from '../tests/helpers/launch-chromium';
 
 async function create(page: Page, name: string, platform: string, tenant = '') {
   await page.getByRole('button', { name: 'New workspace' }).click();
@@ -22,10 +23,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'eo-shots-'));
 const sandbox = await startSandbox({ dataDir: join(dataDir, 'sandbox') });
 const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
 const host = await startWebHostProcess(join(dataDir, 'app'), [], { ENTRA_ONBOARD_SANDBOX: JSON.stringify(sandbox.info) });
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 
 /** Clicks what opens Microsoft's page in a new tab, and signs in there. */

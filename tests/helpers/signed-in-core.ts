@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { StepId } from '../../src/shared/domain/steps';
 import { sandboxCloud } from '../../src/main/core/clouds/sandbox-cloud';
@@ -8,6 +8,7 @@ import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../s
 import { openInOnePage } from './sandbox-sign-in';
 import { startTestCore } from './start-test-core';
 import { makeTempDir } from './temp-dir';
+import { launchChromium } from './launch-chromium';
 
 /** An in-process sandbox and the product's core on it, with a scripted browser for sign-ins. */
 export interface SignedInCore {
@@ -29,10 +30,7 @@ export interface SignedInCore {
 export async function startSignedInCore(prefix: string, sandboxOptions: Omit<StartSandboxOptions, 'dataDir'> = {}): Promise<SignedInCore> {
   const dir = makeTempDir(prefix);
   const sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox'), ...sandboxOptions });
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  const browser: Browser = await launchChromium();
   const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   let signingIn: SandboxUserInfo | undefined;
   const dataDir = join(dir.path, 'data');

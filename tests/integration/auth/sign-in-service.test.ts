@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { EncryptedFileVault } from '../../../src/main/core/vault/encrypted-file-
 import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { completeSandboxDeviceLogin, openInOnePage, type Credentials } from '../../helpers/sandbox-sign-in';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { launchChromium } from '../../helpers/launch-chromium';
 
 let sandbox: SandboxHandle;
 let browser: Browser;
@@ -25,10 +26,7 @@ beforeAll(async () => {
   const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin');
   if (!ga) throw new Error('the sandbox scenario has no Global Administrator');
   globalAdmin = ga;
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import type { Core, CoreOptions } from '../../../src/main/core/create-core';
@@ -7,6 +7,7 @@ import { makeTempDir } from '../../helpers/temp-dir';
 import { startTestCore } from '../../helpers/start-test-core';
 import type { SandboxUserInfo } from '../../sandbox/SandboxInfo';
 import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../../sandbox/startSandbox';
+import { launchChromium } from '../../helpers/launch-chromium';
 
 /** The steps a partner admin consents to before working with client tenants (Graph; Partner Center separately). */
 export const CLIENT_TENANT_STEPS = ['listGdapCustomers', 'registerApp', 'grantAdminConsent', 'findExistingApps'] as const;
@@ -34,10 +35,7 @@ export async function startConsentEnv(
 ): Promise<ConsentEnv> {
   const dir = makeTempDir(prefix);
   const sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox'), ...sandboxOptions });
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  const browser: Browser = await launchChromium();
   const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   const globalAdmin = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
   // Partner Center requires MFA of every partner user and refuses App+User tokens without it (401 900421,

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,7 @@ import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { startTestCore } from '../../helpers/start-test-core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { launchChromium } from '../../helpers/launch-chromium';
 
 let sandbox: SandboxHandle;
 let browser: Browser;
@@ -55,10 +56,7 @@ beforeAll(async () => {
     });
   }
   sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox') });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
   core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), {

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
@@ -10,6 +10,7 @@ import { startSandbox, type SandboxHandle } from '../../sandbox/startSandbox';
 import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { startTestCore } from '../../helpers/start-test-core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { launchChromium } from '../../helpers/launch-chromium';
 
 let sandbox: SandboxHandle;
 let browser: Browser;
@@ -37,10 +38,7 @@ const tokenWith = async (secret: string) =>
 beforeAll(async () => {
   dir = makeTempDir('eo-secrets-');
   sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox') });
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
   const ga = sandbox.info.users.find((u) => u.key === 'globalAdmin')!;
   core = startTestCore(join(dir.path, 'data'), sandboxCloud(sandbox.info), { openUrl: openInOnePage(page, () => ga) });
