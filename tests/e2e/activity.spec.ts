@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/app-fixture';
-import { expectNoSeriousAxeViolations, tabTo } from './fixtures/accessibility';
+import { arrowDownTo, expectNoSeriousAxeViolations, tabTo } from './fixtures/accessibility';
 import { previewAndApply, startWorkspace } from './fixtures/flows';
 
 test.describe('the activity log', () => {
@@ -20,8 +20,7 @@ test.describe('the activity log', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Console pages' });
     await tabTo(page, nav.getByRole('button', { name: 'Workspaces' }));
-    await page.keyboard.press('ArrowDown');
-    await expect(nav.getByRole('button', { name: 'Activity' })).toBeFocused();
+    await arrowDownTo(page, nav.getByRole('button', { name: 'Activity' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
 

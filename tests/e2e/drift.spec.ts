@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/app-fixture';
-import { expectNoSeriousAxeViolations, tabTo } from './fixtures/accessibility';
+import { arrowDownTo, expectNoSeriousAxeViolations, tabTo } from './fixtures/accessibility';
 import { previewAndApply, startWorkspace } from './fixtures/flows';
 
 const CALLBACK = 'https://identity.eu.clment.com/auth/sso/microsoft/callback';
@@ -24,8 +24,7 @@ test.describe('drift for every workspace', () => {
     await page.keyboard.press('Enter');
     const drift = page.getByRole('button', { name: 'Drift', exact: true });
     await tabTo(page, page.getByRole('button', { name: 'Workspaces', exact: true }));
-    await page.keyboard.press('ArrowDown');
-    await expect(drift).toBeFocused();
+    await arrowDownTo(page, drift);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: 'Drift' })).toBeVisible();
     await expect(page.getByTestId('drift-none')).toBeVisible();
