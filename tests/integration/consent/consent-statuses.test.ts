@@ -12,7 +12,9 @@ beforeAll(async () => {
   env = await startConsentEnv('eo-consent-');
   ws = await env.setUp('bvoip');
   await env.core.services.clientTenants.discover(ws, env.homeAccountId, ['gdap', 'partnerCenter']);
-}, 180_000);
+  // Three browser sign-ins and a whole setup with Microsoft's replication delays: under a full parallel suite on two
+  // cores this has taken over three minutes.
+}, 360_000);
 afterAll(() => env?.close());
 
 const tenantOfKind = (kind: string) => env.sandbox.info.clientTenants.filter((c) => c.kind === kind).map((c) => c.tenantId);

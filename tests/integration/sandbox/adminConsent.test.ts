@@ -37,6 +37,17 @@ beforeEach(async () => {
   page = await context.newPage();
 });
 
+async function untilSecretReplicated<T>(attempt: () => Promise<T>, deadline = Date.now() + 60_000): Promise<T> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!String(e).includes('AADSTS7000215') || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** The multi-tenant app an MSP installs in customers: delegated Directory.Read.All, app roles User.Read.All + Application.Read.All. */
 async function registerMultiTenantApp(): Promise<{ appId: string; secret: string }> {
   const res = await http.control('POST', `/tenants/${sandbox.info.partnerTenantId}/applications`, {
@@ -82,7 +93,9 @@ describe('admin consent endpoints (facts §6)', () => {
     expect(grants).toEqual([expect.objectContaining({ consentType: 'AllPrincipals', principalId: null, scope: 'Directory.Read.All' })]);
     expect(directory.assignmentsOf(sp?.id ?? '', graph?.id).map((a) => a.appRoleId).sort()).toEqual([role('User.Read.All').id, role('Application.Read.All').id].sort());
 
-    const token = await confidentialClient(sandbox, appId, target.tenantId, secret).acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true });
+    // A secret added moments ago is refused (AADSTS7000215) until it has replicated, as in Entra; a client waits.
+    const cca = confidentialClient(sandbox, appId, target.tenantId, secret);
+    const token = await untilSecretReplicated(() => cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true }));
     expect((decodeJwt(token?.accessToken ?? '').roles as string[]).sort()).toEqual(['Application.Read.All', 'User.Read.All']);
   });
 

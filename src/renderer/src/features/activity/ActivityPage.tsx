@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block', wordBreak: 'break-all' },
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Account names, object IDs and paths have no spaces: they wrap anywhere rather than run into the next column.
+  cell: { overflowWrap: 'anywhere' },
 });
 
 interface Filter {
@@ -203,23 +205,23 @@ export function ActivityPage() {
             <TableBody>
               {page.entries.map((e) => (
                 <TableRow key={e.id} data-testid="activity-row" data-id={e.id}>
-                  <TableCell>
+                  <TableCell className={styles.cell}>
                     <span title={e.at}>{formatTime(e.at)}</span>
                     <span className={styles.small}>#{e.id}</span>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell}>
                     {e.who}
                     {e.whoTenantId ? <span className={styles.small}>tenant {e.whoTenantId}</span> : null}
                   </TableCell>
-                  <TableCell>{e.workspaceName ?? (e.workspaceId ? 'a deleted workspace' : '—')}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell}>{e.workspaceName ?? (e.workspaceId ? 'a deleted workspace' : '—')}</TableCell>
+                  <TableCell className={styles.cell}>
                     {e.what}
                     <span className={styles.small}>
                       {serviceLabels[e.service]}
                       {e.method ? `: ${e.method} ${e.target}` : ''}
                     </span>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell}>
                     <span className={e.result === 'failed' ? styles.failed : undefined}>{e.result === 'failed' ? 'Failed' : 'Succeeded'}</span>
                     {e.status !== null || e.errorCode ? (
                       <span className={styles.small}>
@@ -228,7 +230,7 @@ export function ActivityPage() {
                       </span>
                     ) : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell}>
                     {e.clientRequestId ? <span className={styles.small}>sent {e.clientRequestId}</span> : null}
                     {e.requestId ? <span className={styles.small}>answered {e.requestId}</span> : null}
                   </TableCell>
