@@ -2,7 +2,7 @@ import { type Browser, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { sandboxCloud } from '../../../src/main/core/clouds/sandbox-cloud';
 import type { Core, CoreOptions } from '../../../src/main/core/create-core';
-import { completeSandboxSignIn } from '../../helpers/sandbox-sign-in';
+import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startTestCore } from '../../helpers/start-test-core';
 import type { SandboxUserInfo } from '../../sandbox/SandboxInfo';
@@ -47,11 +47,10 @@ export async function startConsentEnv(
   let who: { username: string; password: string; mfaCode?: string } = globalAdmin;
   const dataDir = join(dir.path, 'data');
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {
-    openUrl: async (url) => {
-      // Entra may answer at once from its session (form_post back to the loopback), interrupting goto: that is fine.
-      await page.goto(url).catch(() => undefined);
-      void completeSandboxSignIn(page, who).catch(() => undefined);
-    },
+    // One page, each sign-in started only once the previous one's final page has loaded (the race fixed in
+    // openInOnePage: a goto while the loopback's redirect is still landing is interrupted, and the page then
+    // still shows the previous "You are signed in", so the new sign-in would never be completed).
+    openUrl: openInOnePage(page, () => who),
   });
   if (coreExtra.platformEnabler) (core.services.consentRuns as unknown as { o: { platformEnabler: unknown } }).o.platformEnabler = coreExtra.platformEnabler;
   const { homeAccountId } = await core.services.auth.start({ method: 'browser' });
