@@ -123,6 +123,15 @@ describe('the recording fetch', () => {
     expect(entries()[0]).toMatchObject({ result: 'failed', status: null, errorCode: 'ECONNREFUSED', what: 'Create security group "PanelOne admins"' });
   });
 
+  it('names the socket code of a connection refused on every address (undici wraps it in an AggregateError)', async () => {
+    const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}:443`), { code: 'ECONNREFUSED', address, port: 443 });
+    const { fetchFn, entries } = setup(() => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: new AggregateError([refused('::1'), refused('127.0.0.1')]) });
+    });
+    await expect(fetchFn(`${graph}/groups`, { method: 'POST', body: JSON.stringify({ displayName: 'PanelOne admins' }) })).rejects.toThrow('fetch failed');
+    expect(entries()[0]).toMatchObject({ result: 'failed', status: null, errorCode: 'ECONNREFUSED' });
+  });
+
   it('names an app-only token by its app, and Partner Center calls by their MS-CorrelationId and MS-RequestId', async () => {
     const { fetchFn, sent, entries } = setup(() => json(201, { applicationId: 'app-1' }, { 'MS-RequestId': 'pc-req-1' }));
     await fetchFn('https://api.partnercenter.microsoft.com/v1/customers/cust-1/applicationconsents', {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { ActivityResult, ActivityService } from '../../../shared/domain/activity';
 import type { CloudFetch } from '../net/cloud-fetch';
+import { networkFailureOf } from '../net/network-failure';
 import type { ActivityLog, NewActivity } from './activity-log';
 import { currentActivityScope } from './activity-scope';
 import { classifyRequest, type CloudEndpoints } from './classify-request';
@@ -114,7 +115,9 @@ export function createRecordingFetch(inner: CloudFetch, o: RecordingFetchOptions
     try {
       response = await inner(input, { ...init, headers });
     } catch (error) {
-      const code = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as Error).name;
+      // The socket's code (ECONNREFUSED…) however undici wrapped it, as the offline module reads it; a class name only
+      // for what is not a network failure.
+      const code = networkFailureOf(error)?.code ?? (error as Error).name;
       for (const item of writesIn(where, method, sentBody)) {
         record({ ...base, ...item, result: 'failed', status: null, errorCode: String(code).slice(0, 100), requestId: null }, actor);
       }
