@@ -59,6 +59,8 @@ if (vitest) {
       continue;
     }
     for (const t of notRun) addSkip(`vitest ${name} › ${t.fullName ?? t.title}`);
+    // Named here too, so the last lines of a long log (all a CI summary may keep) say which test failed.
+    for (const t of tests) if (t.status === 'failed') failures.push(`vitest ${name} › ${t.fullName ?? t.title}`);
   }
   // An unhandled error between tests is in no test's count: it still fails the run.
   if (vitestCode !== 0 && results.failed === failuresBeforeVitest) {
@@ -82,6 +84,7 @@ if (built) {
     const walk = (suite, path) => {
       for (const spec of suite.specs ?? [])
         for (const t of spec.tests ?? []) {
+          if (t.status === 'unexpected') failures.push(`playwright ${t.projectName}: ${path} › ${spec.title}`);
           if (t.status !== 'skipped') continue;
           const skip = (t.annotations ?? []).find((a) => a.type === 'skip' || a.type === 'fixme');
           if (skip) {
