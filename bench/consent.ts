@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startConsentEnv } from '../tests/integration/consent/consent-env';
 import type { Middleware } from '../tests/sandbox/http/Mount';
+import { tenantsInProgress } from '../src/shared/domain/tenants-in-progress';
 
 const { values } = parseArgs({
   options: {
@@ -52,18 +53,24 @@ interface Counts {
   perKey: Map<string, { ok: number; throttled: number }>;
   consentPosts: number;
   notOk: Map<string, number>;
+  /** Every request by service, method and path shape: what a tenant's work costs. */
+  byShape: Map<string, number>;
 }
-let counts: Counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
+const newCounts = (): Counts => ({ requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map(), byShape: new Map() });
+let counts = newCounts();
+const shapeOf = (name: string, method: string, path: string) =>
+  `${name} ${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').replace(/\('[^']*'\)/g, '(…)')}`;
 for (const name of ['identity', 'graph', 'partnerCenter'] as const) {
   const mount = env.sandbox.mounts[name];
   const counter: Middleware = async (req, next) => {
     const key = `${name}|${(await mount.throttleKey(req)) ?? '-'}`;
     const result = await next();
     counts.requests++;
+    const shape = shapeOf(name, req.method, req.path);
+    counts.byShape.set(shape, (counts.byShape.get(shape) ?? 0) + 1);
     if (typeof result === 'object' && result.status >= 300) {
       // Which answers were not successes (replication waits, expected refusals, throttling): the retries a run pays.
-      const shape = `${name} ${req.method} ${req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').replace(/\('[^']*'\)/g, '(…)')} ${result.status}`;
-      counts.notOk.set(shape, (counts.notOk.get(shape) ?? 0) + 1);
+      counts.notOk.set(`${shape} ${result.status}`, (counts.notOk.get(`${shape} ${result.status}`) ?? 0) + 1);
     }
     const entry = counts.perKey.get(key) ?? { ok: 0, throttled: 0 };
     if (typeof result === 'object' && result.status === 429) {
@@ -87,7 +94,7 @@ subscribe('undici:client:connected', () => {
 });
 
 async function measure(ws: string, c: number) {
-  counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
+  counts = newCounts();
   connections = 0;
   let peakRss = process.memoryUsage().rss;
   const listLatencies: number[] = [];
@@ -127,18 +134,22 @@ async function measure(ws: string, c: number) {
   const partnerCenterBoundMs = Math.max(0, ((counts.consentPosts - 50) / 50) * 1000); // 50 per second per applicationId (facts §8.1)
   const answered = counts.requests - counts.throttled;
   // Every tenant consented here got a fresh service principal, which the sandbox (as Graph) does not accept as a
-  // reference for servicePrincipalReferenceDelayMs (facts §4.2): a wait no client can skip, holding one worker.
+  // reference for servicePrincipalReferenceDelayMs (facts §4.2): a wait no client can skip. At most `c` requests
+  // are in flight; a waiting tenant holds no request slot but is one of the tenantsInProgress(c) in progress.
   const replicationMs = env.sandbox.settings.replication.servicePrincipalReferenceDelayMs * (run?.counts.consented ?? 0);
-  const latencyBoundMs = (answered * latencyMs + replicationMs) / c;
+  const inProgress = tenantsInProgress(c);
+  const latencyBoundMs = Math.max((answered * latencyMs) / c, (answered * latencyMs + replicationMs) / inProgress);
   const rateLimitBoundMs = Math.max(graphBoundMs, partnerCenterBoundMs);
   const boundMs = Math.max(rateLimitBoundMs, latencyBoundMs);
   return {
     tenants: run?.total ?? 0,
     concurrency: c,
+    tenantsInProgressAtOnce: tenantsInProgress(c),
     wallMs: Math.round(wallMs),
     requests: counts.requests,
     requestsPerTenant: Math.round((counts.requests / Math.max(1, run?.total ?? 0)) * 10) / 10,
     connectionsOpened: connections,
+    requestsByShape: Object.fromEntries([...counts.byShape].sort((a, b) => b[1] - a[1])),
     notOkAnswers: Object.fromEntries([...counts.notOk].sort((a, b) => b[1] - a[1])),
     // The console and the in-process sandbox share this one JavaScript thread: near 1.0 means CPU-bound.
     cpuMsPerWallMs: Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100) / 100,
