@@ -149,6 +149,8 @@ async function measure(ws: string, c: number) {
     const { result, profile } = await profiled(runIt);
     runId = result;
     split = splitProfile(profile);
+    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+    writeFileSync(join(import.meta.dirname, 'results', 'consent-parallel.cpuprofile'), JSON.stringify(profile));
   } else runId = await runIt();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
