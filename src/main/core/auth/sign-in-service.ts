@@ -268,17 +268,19 @@ export class SignInService {
    * MSAL's own errors are passed through for the caller to classify (MFA, consent, no access).
    */
   async tokenForTenant(homeAccountId: string, step: StepId, tenantId: string): Promise<{ accessToken: string; expiresOn: Date | null }> {
-    let copy = await this.tenantClient();
+    let pending = this.tenantClient();
+    let copy = await pending;
     let account = await this.accountIn(copy, homeAccountId);
     if (!account) {
       // Signed in since the copy was made: copy again.
-      this.tenantPca = undefined;
-      copy = await this.tenantClient();
+      if (this.tenantPca === pending) this.tenantPca = undefined;
+      pending = this.tenantClient();
+      copy = await pending;
       account = await this.accountIn(copy, homeAccountId);
     }
     if (!account) throw this.accountMissing();
     // Counted before the call: concurrent calls share this copy, and the next one after the limit starts afresh.
-    if (++copy.tokens >= TENANT_TOKENS_PER_COPY && this.tenantPca === copy) this.tenantPca = undefined;
+    if (++copy.tokens >= TENANT_TOKENS_PER_COPY && this.tenantPca === pending) this.tenantPca = undefined;
     // A fresh copy's first call reads the authority's OpenID configuration into the copy; the calls that
     // arrive meanwhile wait for it rather than each reading it again.
     const first = !copy.ready;
@@ -309,23 +311,32 @@ export class SignInService {
    * learn.microsoft.com/entra/identity-platform/refresh-tokens). A fresh copy reads the authority's
    * OpenID configuration once more: one request per TENANT_TOKENS_PER_COPY tenants.
    */
-  private tenantPca: TenantCopy | undefined;
+  private tenantPca: Promise<TenantCopy> | undefined;
 
-  private async tenantClient(): Promise<TenantCopy> {
+  /** The current copy; calls that arrive while it is being made share it. */
+  private tenantClient(): Promise<TenantCopy> {
     if (!this.tenantPca) {
-      await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
-      const pca = new PublicClientApplication({
-        auth: {
-          clientId: this.currentClientId,
-          authority: `${this.options.cloud.authorityHost}/organizations`,
-          knownAuthorities: [knownAuthorityOf(this.options.cloud)],
-        },
-        system: { networkClient: this.network },
+      const making = this.copyCache();
+      this.tenantPca = making;
+      making.catch(() => {
+        if (this.tenantPca === making) this.tenantPca = undefined;
       });
-      pca.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
-      this.tenantPca = { pca, tokens: 0, accounts: new Map() };
     }
     return this.tenantPca;
+  }
+
+  private async copyCache(): Promise<TenantCopy> {
+    await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
+    const pca = new PublicClientApplication({
+      auth: {
+        clientId: this.currentClientId,
+        authority: `${this.options.cloud.authorityHost}/organizations`,
+        knownAuthorities: [knownAuthorityOf(this.options.cloud)],
+      },
+      system: { networkClient: this.network },
+    });
+    pca.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
+    return { pca, tokens: 0, accounts: new Map() };
   }
 
   /** The account as the copy knows it, looked up once per copy (MSAL's getAllAccounts walks the whole cache). */
