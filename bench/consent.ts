@@ -1,6 +1,6 @@
 // Consent in 1,000 client tenants against the sandbox, with Microsoft-like latency (100 ms median) and
 // throttling on, next to a sequential baseline measured in the same process (issue 10, "Done when").
-//   npm run bench -- consent [--tenants 1000] [--concurrency 32] [--sequential 40] [--latency-ms 100]
+//   npm run bench -- consent [--tenants 1000] [--concurrency 32] [--sequential 40] [--latency-ms 100] [--profile]
 // Prints JSON and writes bench/results/consent.json. The sandbox runs in this process, so peak memory
 // is the console's core and the sandbox together (said in the output).
 import { subscribe } from 'node:diagnostics_channel';
@@ -10,6 +10,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startConsentEnv } from '../tests/integration/consent/consent-env';
 import type { Middleware } from '../tests/sandbox/http/Mount';
+import { profiled, splitProfile, type CpuSplit } from './cpu-split';
+import { tenantsInProgress } from '../src/shared/domain/tenants-in-progress';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '100' },
     'graph-capacity': { type: 'string', default: '10' },
     'graph-refill': { type: 'string', default: '5' },
+    // Profile the parallel run and split its CPU between the console and the sandbox (slows the run a little).
+    profile: { type: 'boolean', default: false },
   },
 });
 const tenants = Number(values.tenants);
@@ -52,18 +56,27 @@ interface Counts {
   perKey: Map<string, { ok: number; throttled: number }>;
   consentPosts: number;
   notOk: Map<string, number>;
+  /** Every request by service, method and path shape: what a tenant's work costs. */
+  byShape: Map<string, number>;
 }
-let counts: Counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
+const newCounts = (): Counts => ({ requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map(), byShape: new Map() });
+let counts = newCounts();
+/** Requests the sandbox holds right now (latency included): what the run keeps in flight. */
+let inFlight = 0;
+const shapeOf = (name: string, method: string, path: string) =>
+  `${name} ${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').replace(/\('[^']*'\)/g, '(…)')}`;
 for (const name of ['identity', 'graph', 'partnerCenter'] as const) {
   const mount = env.sandbox.mounts[name];
   const counter: Middleware = async (req, next) => {
     const key = `${name}|${(await mount.throttleKey(req)) ?? '-'}`;
-    const result = await next();
+    inFlight++;
+    const result = await next().finally(() => inFlight--);
     counts.requests++;
+    const shape = shapeOf(name, req.method, req.path);
+    counts.byShape.set(shape, (counts.byShape.get(shape) ?? 0) + 1);
     if (typeof result === 'object' && result.status >= 300) {
       // Which answers were not successes (replication waits, expected refusals, throttling): the retries a run pays.
-      const shape = `${name} ${req.method} ${req.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').replace(/\('[^']*'\)/g, '(…)')} ${result.status}`;
-      counts.notOk.set(shape, (counts.notOk.get(shape) ?? 0) + 1);
+      counts.notOk.set(`${shape} ${result.status}`, (counts.notOk.get(`${shape} ${result.status}`) ?? 0) + 1);
     }
     const entry = counts.perKey.get(key) ?? { ok: 0, throttled: 0 };
     if (typeof result === 'object' && result.status === 429) {
@@ -86,14 +99,36 @@ subscribe('undici:client:connected', () => {
   connections++;
 });
 
+/**
+ * The profile's shares applied to the CPU the process used: a sample's weight is the time until the next one,
+ * which on a loaded machine includes time the thread was not running, so the shares are the measure, not the ms.
+ */
+function splitPerRequest(split: CpuSplit, cpuMs: number, requests: number) {
+  const total = split.consoleMs + split.sandboxMs + split.benchProbeMs + split.garbageCollectionMs + split.otherMs;
+  const perRequest = (part: number) => Math.round(((cpuMs * part) / Math.max(1, total) / Math.max(1, requests)) * 100) / 100;
+  return {
+    shares: Object.fromEntries(Object.entries(split).map(([k, v]) => [k.replace(/Ms$/, ''), Math.round((v / Math.max(1, total)) * 100) / 100])),
+    consoleCpuMsPerRequest: perRequest(split.consoleMs),
+    sandboxCpuMsPerRequest: perRequest(split.sandboxMs),
+    garbageCollectionCpuMsPerRequest: perRequest(split.garbageCollectionMs),
+    note: 'Profiled run (slower). Console: every sample without a sandbox frame, its TLS and sockets included (an upper bound); garbage collection serves both sides.',
+  };
+}
+
+const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 10) / 10;
+
 async function measure(ws: string, c: number) {
-  counts = { requests: 0, throttled: 0, perKey: new Map(), consentPosts: 0, notOk: new Map() };
+  counts = newCounts();
   connections = 0;
   let peakRss = process.memoryUsage().rss;
   const listLatencies: number[] = [];
+  const inFlightSamples: number[] = [];
+  const tenantsInProgressSamples: number[] = [];
   // The tenants table during the run: one sorted, filtered page, as the UI asks for it.
   const probe = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    inFlightSamples.push(inFlight);
+    tenantsInProgressSamples.push(core.services.consentRuns.run(ws)?.inFlight ?? 0);
     const t = performance.now();
     core.services.clientTenants.list(ws, { offset: 0, limit: 200, sort: { by: 'status', direction: 'asc' }, filter: { included: true } });
     listLatencies.push(performance.now() - t);
@@ -103,8 +138,20 @@ async function measure(ws: string, c: number) {
   loopDelay.enable();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const { runId } = await core.services.consentRuns.start({ workspaceId: ws, homeAccountId: env.homeAccountId, mode: 'consent', concurrency: c });
-  await core.services.consentRuns.settled(ws);
+  const runIt = async () => {
+    const started = await core.services.consentRuns.start({ workspaceId: ws, homeAccountId: env.homeAccountId, mode: 'consent', concurrency: c });
+    await core.services.consentRuns.settled(ws);
+    return started.runId;
+  };
+  let split: CpuSplit | undefined;
+  let runId: string;
+  if (values.profile && c > 1) {
+    const { result, profile } = await profiled(runIt);
+    runId = result;
+    split = splitProfile(profile);
+    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+    writeFileSync(join(import.meta.dirname, 'results', 'consent-parallel.cpuprofile'), JSON.stringify(profile));
+  } else runId = await runIt();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
@@ -127,21 +174,29 @@ async function measure(ws: string, c: number) {
   const partnerCenterBoundMs = Math.max(0, ((counts.consentPosts - 50) / 50) * 1000); // 50 per second per applicationId (facts §8.1)
   const answered = counts.requests - counts.throttled;
   // Every tenant consented here got a fresh service principal, which the sandbox (as Graph) does not accept as a
-  // reference for servicePrincipalReferenceDelayMs (facts §4.2): a wait no client can skip, holding one worker.
+  // reference for servicePrincipalReferenceDelayMs (facts §4.2): a wait no client can skip. At most `c` requests
+  // are in flight; a waiting tenant holds no request slot but is one of the tenantsInProgress(c) in progress.
   const replicationMs = env.sandbox.settings.replication.servicePrincipalReferenceDelayMs * (run?.counts.consented ?? 0);
-  const latencyBoundMs = (answered * latencyMs + replicationMs) / c;
+  const inProgress = tenantsInProgress(c);
+  const latencyBoundMs = Math.max((answered * latencyMs) / c, (answered * latencyMs + replicationMs) / inProgress);
   const rateLimitBoundMs = Math.max(graphBoundMs, partnerCenterBoundMs);
   const boundMs = Math.max(rateLimitBoundMs, latencyBoundMs);
   return {
     tenants: run?.total ?? 0,
     concurrency: c,
+    tenantsInProgressAtOnce: tenantsInProgress(c),
+    // Sampled every 250 ms: how full the run keeps its request slots and its tenants in progress.
+    requestsInFlight: { mean: mean(inFlightSamples), max: Math.max(0, ...inFlightSamples) },
+    tenantsInProgress: { mean: mean(tenantsInProgressSamples), max: Math.max(0, ...tenantsInProgressSamples) },
     wallMs: Math.round(wallMs),
     requests: counts.requests,
     requestsPerTenant: Math.round((counts.requests / Math.max(1, run?.total ?? 0)) * 10) / 10,
     connectionsOpened: connections,
+    requestsByShape: Object.fromEntries([...counts.byShape].sort((a, b) => b[1] - a[1])),
     notOkAnswers: Object.fromEntries([...counts.notOk].sort((a, b) => b[1] - a[1])),
     // The console and the in-process sandbox share this one JavaScript thread: near 1.0 means CPU-bound.
     cpuMsPerWallMs: Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100) / 100,
+    ...(split ? { cpuSplitFromProfile: splitPerRequest(split, (cpu.user + cpu.system) / 1000, counts.requests) } : {}),
     cpuMsPerRequest: Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, counts.requests)) * 10) / 10,
     eventLoopDelayMs: { p50: Math.round(loopDelay.percentile(50) / 1e6), p99: Math.round(loopDelay.percentile(99) / 1e6) },
     throttled429: counts.throttled,

@@ -292,7 +292,7 @@ export const consentStartInputSchema = z.object({
   selection: tenantSelectionSchema.optional(),
   /** consent: consent where missing, then verify; verify: only read each tenant's status. */
   mode: z.enum(['consent', 'verify']).default('consent'),
-  /** Tenants worked on at once (default from settings, 8). */
+  /** Requests to Microsoft in flight at once (default from settings, 8); 8 tenants in progress per request (1: one tenant at a time). */
   concurrency: z.number().int().min(1).max(64).optional(),
 });
 

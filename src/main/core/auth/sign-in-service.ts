@@ -40,6 +40,18 @@ export interface DeviceCodePrompt {
   expiresInSeconds: number;
 }
 
+/** Client-tenant tokens one in-memory MSAL copy serves before a fresh one starts (see tenantClient()). */
+const TENANT_TOKENS_PER_COPY = 25;
+
+/** An in-memory MSAL client for client-tenant tokens, the tokens it has served, and its accounts. */
+interface TenantCopy {
+  pca: PublicClientApplication;
+  tokens: number;
+  accounts: Map<string, AccountInfo>;
+  /** Settles when the copy's first token call has (see tokenForTenant()). */
+  ready?: Promise<void>;
+}
+
 /** Wraps one pending interactive sign-in so Cancel and the timeout can end it (see settle()). */
 interface PendingInteractive {
   redirectUri: string;
@@ -256,15 +268,24 @@ export class SignInService {
    * MSAL's own errors are passed through for the caller to classify (MFA, consent, no access).
    */
   async tokenForTenant(homeAccountId: string, step: StepId, tenantId: string): Promise<{ accessToken: string; expiresOn: Date | null }> {
-    const client = await this.tenantClient();
-    let account = await this.findAccountIn(client, homeAccountId);
+    let pending = this.tenantClient();
+    let copy = await pending;
+    let account = await this.accountIn(copy, homeAccountId);
     if (!account) {
       // Signed in since the copy was made: copy again.
-      this.tenantPca = undefined;
-      account = await this.findAccountIn(await this.tenantClient(), homeAccountId);
+      if (this.tenantPca === pending) this.tenantPca = undefined;
+      pending = this.tenantClient();
+      copy = await pending;
+      account = await this.accountIn(copy, homeAccountId);
     }
     if (!account) throw this.accountMissing();
-    const result = await (await this.tenantClient())
+    // Counted before the call: concurrent calls share this copy, and the next one after the limit starts afresh.
+    if (++copy.tokens >= TENANT_TOKENS_PER_COPY && this.tenantPca === pending) this.tenantPca = undefined;
+    // A fresh copy's first call reads the authority's OpenID configuration into the copy; the calls that
+    // arrive meanwhile wait for it rather than each reading it again.
+    const first = !copy.ready;
+    if (!first) await copy.ready;
+    const call = copy.pca
       .acquireTokenSilent({
         account,
         scopes: scopesFor(step, this.options.cloud),
@@ -274,36 +295,58 @@ export class SignInService {
       .catch((error: unknown) => {
         throw this.network.explain(error);
       });
-    // MSAL looks through every cached token on each call: start from the persisted cache again now and
-    // then, so the copy never holds thousands of client-tenant tokens (refresh tokens stay valid when
-    // used, learn.microsoft.com/entra/identity-platform/refresh-tokens).
-    if (++this.tenantTokens % 200 === 0) this.tenantPca = undefined;
+    if (first) copy.ready = call.then(() => undefined, () => undefined);
+    const result = await call;
     return { accessToken: result.accessToken, expiresOn: result.expiresOn };
   }
 
   /**
    * Client-tenant tokens come from a second MSAL client whose cache lives in memory only, loaded from
    * the persisted one: a run over 1,000 tenants would otherwise write the whole (growing) cache to the
-   * vault after each token, and those access tokens are useless after the run anyway.
+   * vault after each token, and those access tokens are useless after the run anyway (the caller keeps
+   * them per tenant). MSAL walks every cached ID token for each of the account's tenant profiles on each
+   * call (msal-common CacheManager.getTenantProfilesFromAccountEntity → getIdToken), so a copy's cost per
+   * token grows with the square of the tenants it has served: each copy serves TENANT_TOKENS_PER_COPY
+   * tenants, then a fresh copy starts from the persisted cache (refresh tokens stay valid when used,
+   * learn.microsoft.com/entra/identity-platform/refresh-tokens). A fresh copy reads the authority's
+   * OpenID configuration once more: one request per TENANT_TOKENS_PER_COPY tenants.
    */
-  private tenantPca: PublicClientApplication | undefined;
-  private tenantTokens = 0;
+  private tenantPca: Promise<TenantCopy> | undefined;
 
-  private async tenantClient(): Promise<PublicClientApplication> {
+  /** The current copy; calls that arrive while it is being made share it. */
+  private tenantClient(): Promise<TenantCopy> {
     if (!this.tenantPca) {
-      await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
-      const copy = new PublicClientApplication({
-        auth: {
-          clientId: this.currentClientId,
-          authority: `${this.options.cloud.authorityHost}/organizations`,
-          knownAuthorities: [knownAuthorityOf(this.options.cloud)],
-        },
-        system: { networkClient: this.network },
+      const making = this.copyCache();
+      this.tenantPca = making;
+      making.catch(() => {
+        if (this.tenantPca === making) this.tenantPca = undefined;
       });
-      copy.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
-      this.tenantPca = copy;
     }
     return this.tenantPca;
+  }
+
+  private async copyCache(): Promise<TenantCopy> {
+    await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
+    const pca = new PublicClientApplication({
+      auth: {
+        clientId: this.currentClientId,
+        authority: `${this.options.cloud.authorityHost}/organizations`,
+        knownAuthorities: [knownAuthorityOf(this.options.cloud)],
+      },
+      system: { networkClient: this.network },
+    });
+    pca.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
+    return { pca, tokens: 0, accounts: new Map() };
+  }
+
+  /** The account as the copy knows it, looked up once per copy (MSAL's getAllAccounts walks the whole cache). */
+  private async accountIn(copy: TenantCopy, homeAccountId: string): Promise<AccountInfo | undefined> {
+    let account = copy.accounts.get(homeAccountId);
+    if (!account) {
+      account = await this.findAccountIn(copy.pca, homeAccountId);
+      if (account) copy.accounts.set(homeAccountId, account);
+    }
+    return account;
   }
 
   private async findAccountIn(client: PublicClientApplication, homeAccountId: string): Promise<AccountInfo | undefined> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import type { ConsentRunProgress, TenantSelection, TenantStatusKind } from '../../../shared/domain/client-tenants';
 import { ErrorCode } from '../../../shared/error-codes';
@@ -16,6 +17,8 @@ import type { ConsentTarget } from './consent-target';
 import { adminConsentLinks } from './admin-consent-links';
 import { Cancelled, HttpClient } from './http-client';
 import { mapPool } from './map-pool';
+import { RequestSlots } from './request-slots';
+import { tenantsInProgress } from '../../../shared/domain/tenants-in-progress';
 import type { PlatformEnabler } from './platform-enabler';
 import { processTenant, type TenantWorkDeps } from './process-tenant';
 import type { GdapAccessAssignment } from './explain-gdap-access';
@@ -185,6 +188,8 @@ export class ConsentRunService {
 
   private launch(run: JournalRun): void {
     const controller = new AbortController();
+    // Each tenant in progress may be waiting (a sleep listens for Cancel): that many listeners are expected.
+    setMaxListeners(2 * tenantsInProgress(run.concurrency) + 10, controller.signal);
     const active: ActiveRun = { runId: run.id, controller, work: Promise.resolve(), inFlight: 0, rate: new RunRate(), throttled: 0 };
     this.active.set(run.workspaceId, active);
     // Every consent and platform write of the run is logged under its workspace (core/activity).
@@ -209,7 +214,9 @@ export class ConsentRunService {
   private async execute(run: JournalRun, active: ActiveRun): Promise<void> {
     const target = this.targetOf(run.workspaceId);
     const { signal } = active.controller;
+    const slots = new RequestSlots(run.concurrency);
     const http = new HttpClient({
+      slots,
       fetchFn: this.o.fetchFn,
       ...(this.o.retryPolicy ? { policy: this.o.retryPolicy } : {}),
       ...(this.o.onRequest ? { onRequest: this.o.onRequest } : {}),
@@ -218,7 +225,13 @@ export class ConsentRunService {
       },
     });
     // One token per tenant per run: asking Entra again and again for the same token is AADSTS50196.
-    const gdapTokens = new TenantTokenCache((tenantId) => this.o.signIn.tokenForTenant(run.homeAccountId, 'grantAdminConsent', tenantId));
+    // MSAL's token requests go to Microsoft too: they take a slot like any other request.
+    const gdapTokens = new TenantTokenCache((tenantId) =>
+      slots.run(async () => {
+        if (signal.aborted) throw new Cancelled();
+        return this.o.signIn.tokenForTenant(run.homeAccountId, 'grantAdminConsent', tenantId);
+      }),
+    );
     const pcTokens = new TenantTokenCache(async () => ({ accessToken: await this.o.signIn.tokenFor(run.homeAccountId, 'partnerCenter'), expiresOn: null }));
     const gdapAccessAssignments = (relationshipId: string) =>
       readAllGraphPages<GdapAccessAssignment>(
@@ -241,7 +254,7 @@ export class ConsentRunService {
       if (changed.length > 0) this.o.tenants.changed(run.workspaceId, 'status', changed.splice(0));
     };
     const repo = this.o.tenants.repo;
-    await mapPool(pending, run.concurrency, async ({ tenantId }) => {
+    await mapPool(pending, tenantsInProgress(run.concurrency), async ({ tenantId }) => {
       if (signal.aborted) return;
       const tenant = repo.get(run.workspaceId, tenantId);
       const at = () => this.now().toISOString();

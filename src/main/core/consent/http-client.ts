@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import type { CloudFetch } from '../net/cloud-fetch';
 import { networkFailureOf } from '../net/network-failure';
 import { networkUnreachable } from '../net/network-unreachable';
+import type { RequestSlots } from './request-slots';
 import { backoffMs, defaultRetryPolicy, isRetryableStatus, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** A JSON answer from Graph, Partner Center or Entra that was not a success. */
@@ -67,6 +68,8 @@ export interface HttpClientOptions {
   /** Counts every request sent (for the bench). */
   onRequest?: () => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Requests in flight at once, shared with whatever else the run sends (default: no limit). */
+  slots?: RequestSlots;
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -122,50 +125,13 @@ export class HttpClient {
   ): Promise<{ status: number; body: T; headers: Headers }> {
     for (let attempt = 1; ; attempt++) {
       if (init.signal?.aborted) throw new Cancelled();
-      let response: Response;
-      // A signal of this request's own, tied to the run's: undici's fetch removes its abort listeners only when
-      // the request is garbage-collected (nodejs/undici#3157, #5285), so on the run's long-lived signal they would
-      // pile up over thousands of requests (each add walking the whole list); here they go with the request.
-      const own = new AbortController();
-      const forward = () => own.abort();
-      init.signal?.addEventListener('abort', forward, { once: true });
-      try {
-        this.o.onRequest?.();
-        response = await this.o.fetchFn(url, {
-          method: init.method ?? 'GET',
-          headers: {
-            Accept: 'application/json',
-            ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-            ...(init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-            ...init.headers,
-          },
-          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-          ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-          signal: own.signal,
-        });
-      } catch (error) {
-        init.signal?.removeEventListener('abort', forward);
-        if (init.signal?.aborted) throw new Cancelled();
-        if (isNetworkError(error) && attempt < this.policy.maxAttempts) {
-          await this.sleep(backoffMs(this.policy, attempt, undefined), init.signal);
-          continue;
-        }
-        const failure = networkFailureOf(error);
-        if (failure) throw networkUnreachable({ ...failure, host: failure.host ?? new URL(url).host }, error);
-        throw new AppError(ErrorCode.GraphFailed, `Could not reach ${new URL(url).host}: ${(error as Error).message}`, {
-          fix: 'Check the network connection, then retry the failed tenants.',
-          cause: error,
-        });
+      // One slot from sending to the last byte of the answer; the backoff below waits outside it.
+      const answer = await (this.o.slots ? this.o.slots.run(() => this.send(url, init, attempt)) : this.send(url, init, attempt));
+      if (answer === 'retry') {
+        await this.sleep(backoffMs(this.policy, attempt, undefined), init.signal);
+        continue;
       }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        if (init.signal?.aborted) throw new Cancelled();
-        throw error;
-      } finally {
-        init.signal?.removeEventListener('abort', forward);
-      }
+      const { response, text } = answer;
       const body = parseBody(text);
       if (response.ok) return { status: response.status, body: body as T, headers: response.headers };
       if (isRetryableStatus(response.status) && attempt < this.policy.maxAttempts) {
@@ -177,5 +143,56 @@ export class HttpClient {
       }
       throw new HttpFailure(response.status, body, url);
     }
+  }
+
+  /** One attempt: the answer and its text, or 'retry' when the connection dropped. */
+  private async send(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown; form?: Record<string, string>; signal?: AbortSignal },
+    attempt: number,
+  ): Promise<{ response: Response; text: string } | 'retry'> {
+    if (init.signal?.aborted) throw new Cancelled();
+    let response: Response;
+    // A signal of this request's own, tied to the run's: undici's fetch removes its abort listeners only when
+    // the request is garbage-collected (nodejs/undici#3157, #5285), so on the run's long-lived signal they would
+    // pile up over thousands of requests (each add walking the whole list); here they go with the request.
+    const own = new AbortController();
+    const forward = () => own.abort();
+    init.signal?.addEventListener('abort', forward, { once: true });
+    try {
+      this.o.onRequest?.();
+      response = await this.o.fetchFn(url, {
+        method: init.method ?? 'GET',
+        headers: {
+          Accept: 'application/json',
+          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+          ...init.headers,
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+        signal: own.signal,
+      });
+    } catch (error) {
+      init.signal?.removeEventListener('abort', forward);
+      if (init.signal?.aborted) throw new Cancelled();
+      if (isNetworkError(error) && attempt < this.policy.maxAttempts) return 'retry';
+      const failure = networkFailureOf(error);
+      if (failure) throw networkUnreachable({ ...failure, host: failure.host ?? new URL(url).host }, error);
+      throw new AppError(ErrorCode.GraphFailed, `Could not reach ${new URL(url).host}: ${(error as Error).message}`, {
+        fix: 'Check the network connection, then retry the failed tenants.',
+        cause: error,
+      });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (init.signal?.aborted) throw new Cancelled();
+      throw error;
+    } finally {
+      init.signal?.removeEventListener('abort', forward);
+    }
+    return { response, text };
   }
 }

@@ -1,6 +1,7 @@
 import { Badge, Card, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsentRunProgress, TenantStatusKind } from '../../../../shared/domain/client-tenants';
 import type { Workspace } from '../../../../shared/domain/workspace';
+import { tenantsInProgress } from '../../../../shared/domain/tenants-in-progress';
 import { ErrorBar } from '../../components/ErrorBar';
 import { RunLine } from '../client-tenants/RunControls';
 import { statusColors, statusLabels } from '../client-tenants/tenant-status-text';
@@ -45,7 +46,7 @@ export function RunsPage({ workspace }: { workspace: Workspace }) {
           <RunLine run={run} />
           <Counts run={run} />
           <Text>
-            {run.concurrency} tenants at a time.
+            {run.concurrency === 1 ? 'One tenant at a time.' : `Up to ${run.concurrency} requests to Microsoft at a time, over ${tenantsInProgress(run.concurrency)} tenants in progress.`}
             {run.finishedAt ? ` Took ${formatDuration((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000)}.` : ''}
           </Text>
         </Card>

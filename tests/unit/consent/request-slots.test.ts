@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { HttpClient } from '../../../src/main/core/consent/http-client';
+import { RequestSlots } from '../../../src/main/core/consent/request-slots';
+import { tenantsInProgress } from '../../../src/shared/domain/tenants-in-progress';
+
+/** A promise and the function that settles it, to hold a request open until the test lets it answer. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = () => undefined as void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('requests in flight for a run', () => {
+  it('runs at most `limit` at once, the next in order of arrival, and frees a slot when work fails', async () => {
+    const slots = new RequestSlots(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const gates = Array.from({ length: 5 }, gate);
+    const all = gates.map((g, i) =>
+      slots.run(async () => {
+        started.push(i);
+        running++;
+        most = Math.max(most, running);
+        await g.promise;
+        running--;
+        if (i === 0) throw new Error('refused');
+      }),
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    gates[0]!.open();
+    await expect(all[0]).rejects.toThrow('refused');
+    expect(started).toEqual([0, 1, 2]);
+    for (const g of gates) g.open();
+    await Promise.all(all.slice(1));
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
+  });
+
+  it('holds no slot while it waits out a 429’s Retry-After: another request goes meanwhile', async () => {
+    const slots = new RequestSlots(1);
+    const order: string[] = [];
+    const retryWait = gate();
+    const http = new HttpClient({
+      slots,
+      fetchFn: async (url) => {
+        order.push(url.slice(-1));
+        if (url.endsWith('a') && order.filter((u) => u === 'a').length === 1) {
+          return new Response('{}', { status: 429, headers: { 'Retry-After': '1' } });
+        }
+        return new Response('{"value":[]}', { status: 200 });
+      },
+      sleep: async () => {
+        order.push('waiting');
+        await retryWait.promise;
+      },
+    });
+    const a = http.json('https://graph.example/v1.0/a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // `a` is waiting out its Retry-After: `b` gets the one slot and is answered before `a` is retried.
+    await http.json('https://graph.example/v1.0/b');
+    expect(order).toEqual(['a', 'waiting', 'b']);
+    retryWait.open();
+    await a;
+    expect(order).toEqual(['a', 'waiting', 'b', 'a']);
+  });
+
+  it('sends a request only when a slot is free: the second waits for the first answer', async () => {
+    const slots = new RequestSlots(1);
+    const answer = gate();
+    const sent: string[] = [];
+    const http = new HttpClient({
+      slots,
+      fetchFn: async (url) => {
+        sent.push(url.slice(-1));
+        if (url.endsWith('a')) await answer.promise;
+        return new Response('{}', { status: 200 });
+      },
+    });
+    const both = [http.json('https://graph.example/v1.0/a'), http.json('https://graph.example/v1.0/b')];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toEqual(['a']);
+    answer.open();
+    await Promise.all(both);
+    expect(sent).toEqual(['a', 'b']);
+  });
+
+  it('keeps a run of concurrency 1 to one tenant at a time, and otherwise puts 8 tenants in progress per request slot', () => {
+    expect(tenantsInProgress(1)).toBe(1);
+    expect(tenantsInProgress(8)).toBe(64);
+    expect(tenantsInProgress(64)).toBe(512);
+  });
+});
