@@ -7,6 +7,7 @@ import {
 import { ErrorCode } from '../../../shared/error-codes';
 import { knownAuthorityOf, type CloudProfile } from '../clouds/cloud-profile';
 import { AppError } from '../errors/app-error';
+import { ClientTenantTokens } from './client-tenant-tokens';
 import { createCloudFetch, type CloudFetch } from '../net/cloud-fetch';
 import type { Vault } from '../vault/vault';
 import { summarizeAccount, type AccountSummary } from './account-summary';
@@ -40,18 +41,6 @@ export interface DeviceCodePrompt {
   expiresInSeconds: number;
 }
 
-/** Client-tenant tokens one in-memory MSAL copy serves before a fresh one starts (see tenantClient()). */
-const TENANT_TOKENS_PER_COPY = 25;
-
-/** An in-memory MSAL client for client-tenant tokens, the tokens it has served, and its accounts. */
-interface TenantCopy {
-  pca: PublicClientApplication;
-  tokens: number;
-  accounts: Map<string, AccountInfo>;
-  /** Settles when the copy's first token call has (see tokenForTenant()). */
-  ready?: Promise<void>;
-}
-
 /** Wraps one pending interactive sign-in so Cancel and the timeout can end it (see settle()). */
 interface PendingInteractive {
   redirectUri: string;
@@ -73,6 +62,7 @@ export class SignInService {
   private pending: PendingInteractive | undefined;
   private ended: 'cancelled' | 'timed-out' | undefined;
   private deviceRequest: { cancel?: boolean } | undefined;
+  private readonly tenantTokens = new ClientTenantTokens(() => this.copyCache());
 
   constructor(private readonly options: SignInServiceOptions) {
     this.currentClientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
@@ -108,7 +98,7 @@ export class SignInService {
     }
     this.currentClientId = clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
     this.pca = this.build();
-    this.tenantPca = undefined;
+    this.tenantTokens.reset();
   }
 
   private authority(tenant: string | undefined): string {
@@ -144,7 +134,7 @@ export class SignInService {
           await this.options.openUrl(url);
         },
       });
-      this.tenantPca = undefined; // fresh refresh token (after MFA or consent) for client-tenant tokens too
+      this.tenantTokens.reset(); // fresh refresh token (after MFA or consent) for client-tenant tokens too
       return this.accountOf(result);
     } catch (error) {
       if (this.ended === 'cancelled') throw signInCancelled();
@@ -176,7 +166,7 @@ export class SignInService {
     try {
       const result = await this.pca.acquireTokenByRefreshToken({ refreshToken, scopes: scopesFor(input.step, this.options.cloud), authority: this.authority(input.account.tenantId), forceCache: true });
       if (!result) throw new Error('Microsoft returned no token for the MFA sign-in.');
-      this.tenantPca = undefined;
+      this.tenantTokens.reset();
       return this.accountOf(result);
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -268,64 +258,17 @@ export class SignInService {
    * MSAL's own errors are passed through for the caller to classify (MFA, consent, no access).
    */
   async tokenForTenant(homeAccountId: string, step: StepId, tenantId: string): Promise<{ accessToken: string; expiresOn: Date | null }> {
-    let pending = this.tenantClient();
-    let copy = await pending;
-    let account = await this.accountIn(copy, homeAccountId);
-    if (!account) {
-      // Signed in since the copy was made: copy again.
-      if (this.tenantPca === pending) this.tenantPca = undefined;
-      pending = this.tenantClient();
-      copy = await pending;
-      account = await this.accountIn(copy, homeAccountId);
-    }
-    if (!account) throw this.accountMissing();
-    // Counted before the call: concurrent calls share this copy, and the next one after the limit starts afresh.
-    if (++copy.tokens >= TENANT_TOKENS_PER_COPY && this.tenantPca === pending) this.tenantPca = undefined;
-    // A fresh copy's first call reads the authority's OpenID configuration into the copy; the calls that
-    // arrive meanwhile wait for it rather than each reading it again.
-    const first = !copy.ready;
-    if (!first) await copy.ready;
-    const call = copy.pca
-      .acquireTokenSilent({
-        account,
-        scopes: scopesFor(step, this.options.cloud),
-        authority: this.authority(tenantId),
-        forceRefresh: true,
-      })
+    const result = await this.tenantTokens
+      .token({ homeAccountId, scopes: scopesFor(step, this.options.cloud), authority: this.authority(tenantId) })
       .catch((error: unknown) => {
         throw this.network.explain(error);
       });
-    if (first) copy.ready = call.then(() => undefined, () => undefined);
-    const result = await call;
-    return { accessToken: result.accessToken, expiresOn: result.expiresOn };
+    if (!result) throw this.accountMissing();
+    return result;
   }
 
-  /**
-   * Client-tenant tokens come from a second MSAL client whose cache lives in memory only, loaded from
-   * the persisted one: a run over 1,000 tenants would otherwise write the whole (growing) cache to the
-   * vault after each token, and those access tokens are useless after the run anyway (the caller keeps
-   * them per tenant). MSAL walks every cached ID token for each of the account's tenant profiles on each
-   * call (msal-common CacheManager.getTenantProfilesFromAccountEntity → getIdToken), so a copy's cost per
-   * token grows with the square of the tenants it has served: each copy serves TENANT_TOKENS_PER_COPY
-   * tenants, then a fresh copy starts from the persisted cache (refresh tokens stay valid when used,
-   * learn.microsoft.com/entra/identity-platform/refresh-tokens). A fresh copy reads the authority's
-   * OpenID configuration once more: one request per TENANT_TOKENS_PER_COPY tenants.
-   */
-  private tenantPca: Promise<TenantCopy> | undefined;
-
-  /** The current copy; calls that arrive while it is being made share it. */
-  private tenantClient(): Promise<TenantCopy> {
-    if (!this.tenantPca) {
-      const making = this.copyCache();
-      this.tenantPca = making;
-      making.catch(() => {
-        if (this.tenantPca === making) this.tenantPca = undefined;
-      });
-    }
-    return this.tenantPca;
-  }
-
-  private async copyCache(): Promise<TenantCopy> {
+  /** A copy of the persisted cache in a client of its own, for ClientTenantTokens. */
+  private async copyCache(): Promise<PublicClientApplication> {
     await this.pca.getTokenCache().getAllAccounts(); // loads the persisted cache
     const pca = new PublicClientApplication({
       auth: {
@@ -336,21 +279,7 @@ export class SignInService {
       system: { networkClient: this.network },
     });
     pca.getTokenCache().deserialize(this.pca.getTokenCache().serialize());
-    return { pca, tokens: 0, accounts: new Map() };
-  }
-
-  /** The account as the copy knows it, looked up once per copy (MSAL's getAllAccounts walks the whole cache). */
-  private async accountIn(copy: TenantCopy, homeAccountId: string): Promise<AccountInfo | undefined> {
-    let account = copy.accounts.get(homeAccountId);
-    if (!account) {
-      account = await this.findAccountIn(copy.pca, homeAccountId);
-      if (account) copy.accounts.set(homeAccountId, account);
-    }
-    return account;
-  }
-
-  private async findAccountIn(client: PublicClientApplication, homeAccountId: string): Promise<AccountInfo | undefined> {
-    return (await client.getTokenCache().getAllAccounts()).find((a) => a.homeAccountId === homeAccountId);
+    return pca;
   }
 
   async accounts(): Promise<AccountSummary[]> {
@@ -363,7 +292,7 @@ export class SignInService {
     const account = await this.findAccount(homeAccountId);
     if (!account) throw this.accountMissing();
     await this.pca.getTokenCache().removeAccount(account);
-    this.tenantPca = undefined;
+    this.tenantTokens.reset();
   }
 
   /** The fetch this cloud uses, for the Graph client to share. */
