@@ -100,15 +100,23 @@ function timeQueries(dataDir: string) {
 }
 
 /**
- * Milliseconds from `act` until `done` holds in the page, timed in the page itself (requestAnimationFrame polling).
- * The clock (`__t0`) starts in the page: with `startsClock`, `act` starts it itself in the same evaluate that acts, so
- * no CDP round trip before the action is counted; otherwise it starts just before `act` is sent.
+ * Milliseconds from `act` until `done` holds in the page, timed in the page itself: `done` is polled in each
+ * requestAnimationFrame callback (just before that frame paints) and the first poll where it holds stops the clock
+ * there. The clock (`__t0`) starts in the page: with `startsClock`, `act` starts it itself in the same evaluate that
+ * acts, so no CDP round trip before the action is counted; otherwise it starts just before `act` is sent.
  */
 async function timeInPage(page: Page, act: () => Promise<void>, done: string, arg?: unknown, startsClock = false): Promise<number> {
+  await page.evaluate(() => delete (globalThis as unknown as { __t1?: number }).__t1);
   if (!startsClock) await page.evaluate(() => ((globalThis as unknown as { __t0: number }).__t0 = performance.now()));
   await act();
-  await page.waitForFunction(new Function('arg', `return (${done})(arg)`) as (arg: unknown) => boolean, arg, { polling: 'raf', timeout: 120_000 });
-  return page.evaluate(() => performance.now() - (globalThis as unknown as { __t0: number }).__t0);
+  // The stop time is taken in the poll that sees `done`, not read afterwards: by the time Playwright has heard of it
+  // and asks again (two CDP round trips), the page may be busy with what it mounts next, and that wait would count.
+  const poll = `const ok = (${done})(arg); if (ok && globalThis.__t1 === undefined) globalThis.__t1 = performance.now(); return ok;`;
+  await page.waitForFunction(new Function('arg', poll) as (arg: unknown) => boolean, arg, { polling: 'raf', timeout: 120_000 });
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { __t0: number; __t1: number };
+    return g.__t1 - g.__t0;
+  });
 }
 
 /** The JS heap as the rows are on screen, and again after a forced GC; DOM nodes live in Blink's own heap, so they are counted. */
