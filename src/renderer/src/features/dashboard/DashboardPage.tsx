@@ -12,6 +12,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useAfterPaint } from '../../components/use-after-paint';
 import { statusLabels } from '../client-tenants/tenant-status-text';
 import { BarChart } from './BarChart';
+import { OPENING_QUERY } from './dashboard-first-block';
 import { DashboardTable } from './DashboardTable';
 import { saveExport } from './save-export';
 import { useDashboardRows } from './use-dashboard-rows';
@@ -60,9 +61,9 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'ne
 export function DashboardPage() {
   const styles = useStyles();
   const go = useNavigation((s) => s.go);
-  const [filter, setFilter] = useState<DashboardFilter>({});
+  const [filter, setFilter] = useState<DashboardFilter>(OPENING_QUERY.filter);
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<DashboardSort>('name');
+  const [sort, setSort] = useState<DashboardSort>(OPENING_QUERY.sort);
   const [summary, setSummary] = useState<DashboardSummary | undefined>();
   const [attention, setAttention] = useState<{ total: number; items: AttentionItem[] } | undefined>();
   const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
