@@ -214,6 +214,8 @@ try {
     await page.goto(host.url);
     const nav = page.getByRole('navigation', { name: 'Console pages' }).getByRole('button', { name: 'Dashboard' });
     await nav.waitFor();
+    // The admin clicks Dashboard in a console that has started: its start page has shown the workspaces.
+    await page.getByTestId('workspace-row').first().waitFor();
     // The button is found before the clock starts, and the clock starts in the same evaluate that clicks: finding it
     // by role and name walks the page's accessibility tree in the page, and Playwright's own click waits for
     // stability and hit-tests first (CDP round trips); neither is the dashboard's time. (The lookup used to run after
