@@ -101,6 +101,9 @@ try {
   const consoleNav = page.getByRole('navigation', { name: 'Console pages' });
   await consoleNav.getByRole('button', { name: 'Dashboard' }).click();
   await page.getByTestId('dashboard-row').first().waitFor();
+  // The counts, charts and attention list mount in the frame after the first rows: wait until nothing reads "Reading…".
+  await page.getByTestId('dashboard-tiles').waitFor();
+  await page.waitForFunction(`!document.querySelector('main')?.textContent?.includes('Reading…')`);
   await shot(page, 'dashboard');
   await consoleNav.getByRole('button', { name: 'Secrets' }).click();
   await page.getByTestId('secret-row').first().waitFor();

@@ -8,7 +8,8 @@ import { useWindowedTableStyles } from '../../components/windowed-table-styles';
 const ROW_HEIGHT = 48;
 
 const useStyles = makeStyles({
-  frame: { height: '480px' },
+  // A fixed box whose contents never size it: rows mounting or scrolling in are laid out and painted inside it alone.
+  frame: { height: '480px', contain: 'strict' },
   row: { height: `${ROW_HEIGHT}px` },
 });
 

@@ -1,10 +1,8 @@
 import type { DashboardFilter, DashboardRow, DashboardSort } from '../../../../shared/domain/dashboard';
-import { getApi } from '../../app/api';
 import { useBlockRows, type FetchBlock } from '../../components/use-block-rows';
+import { fetchDashboardBlock, type DashboardQuery } from './dashboard-first-block';
 
-type DashboardQuery = { sort: DashboardSort; filter: DashboardFilter };
-
-const fetchRows: FetchBlock<DashboardQuery, DashboardRow> = (q, offset, limit) => getApi().call('dashboard.list', { filter: q.filter, sort: q.sort, offset, limit });
+const fetchRows: FetchBlock<DashboardQuery, DashboardRow> = (q, offset, limit) => fetchDashboardBlock(q, offset, limit);
 
 /** Every workspace's client tenants, filtered and sorted in the store, as the dashboard's table reads them. */
 export function useDashboardRows(sort: DashboardSort, filter: DashboardFilter, version: number) {

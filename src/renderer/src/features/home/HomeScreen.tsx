@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigation } from '../../app/navigation-store';
 import { ActivityPage } from '../activity/ActivityPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
+import { prefetchDashboardFirstBlock } from '../dashboard/dashboard-first-block';
 import { DriftPage } from '../drift/DriftPage';
 import { SecretsScreen } from '../secrets/SecretsScreen';
 import { WorkspacesScreen } from '../workspaces/WorkspacesScreen';
@@ -19,7 +20,13 @@ export function HomeScreen({ page }: { page: HomePageKey }) {
   const go = useNavigation((s) => s.go);
   return (
     <div className={styles.console}>
-      <HomeNav page={page} onSelect={(next) => go({ name: 'home', page: next })} />
+      <HomeNav
+        page={page}
+        onSelect={(next) => {
+          if (next === 'dashboard' && page !== 'dashboard') prefetchDashboardFirstBlock();
+          go({ name: 'home', page: next });
+        }}
+      />
       <main className={styles.content}>
         {page === 'workspaces' ? <WorkspacesScreen /> : null}
         {page === 'dashboard' ? <DashboardPage /> : null}
