@@ -1,10 +1,8 @@
 import {
   Button,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -17,11 +15,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, SearchRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ActivityEntry, ActivityVerification } from '../../../../shared/domain/activity';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { FilterBar, FilterSelect, FindField } from '../../components/FilterBar';
 import { ErrorBar } from '../../components/ErrorBar';
 import { formatTime, serviceLabels, verificationText } from './activity-text';
 import { downloadText } from './download-text';
@@ -30,8 +29,7 @@ const PAGE = 50;
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalL },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end', marginBottom: tokens.spacingVerticalM },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  bar: { marginBottom: tokens.spacingVerticalM },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   small: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, display: 'block', wordBreak: 'break-all' },
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -45,6 +43,11 @@ interface Filter {
   workspaceId: string;
   result: '' | 'succeeded' | 'failed';
 }
+
+const resultOptions = [
+  { value: 'succeeded', label: 'Succeeded' },
+  { value: 'failed', label: 'Failed' },
+] as const;
 
 const queryOf = (f: Filter) => ({ text: f.text, ...(f.workspaceId ? { workspaceId: f.workspaceId } : {}), ...(f.result ? { result: f.result } : {}) });
 
@@ -62,6 +65,11 @@ export function ActivityPage() {
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<ActivityVerification>();
   const [exported, setExported] = useState<string>();
+  /** A narrower (or wider) filter starts again at the first page. */
+  const narrow = (patch: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setOffset(0);
+  };
 
   // Applied as the admin pauses typing, as the client tenants' Find box does.
   useEffect(() => {
@@ -120,51 +128,24 @@ export function ActivityPage() {
         </Text>
       </div>
 
-      <div className={styles.bar} role="search" aria-label="Search the activity log">
-        <div className={styles.field}>
-          <label htmlFor="activity-text">Search</label>
-          <Input id="activity-text" contentBefore={<SearchRegular />} placeholder="Who, what, workspace, result or correlation ID" value={text} onChange={(_, d) => setText(d.value)} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="activity-workspace">Workspace</label>
-          <Select
-            id="activity-workspace"
-            value={filter.workspaceId}
-            onChange={(_, d) => {
-              setFilter((f) => ({ ...f, workspaceId: d.value }));
-              setOffset(0);
-            }}
-          >
-            <option value="">All workspaces</option>
-            {(page?.workspaces ?? []).map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="activity-result">Result</label>
-          <Select
-            id="activity-result"
-            value={filter.result}
-            onChange={(_, d) => {
-              setFilter((f) => ({ ...f, result: d.value as Filter['result'] }));
-              setOffset(0);
-            }}
-          >
-            <option value="">Succeeded or failed</option>
-            <option value="succeeded">Succeeded</option>
-            <option value="failed">Failed</option>
-          </Select>
-        </div>
+      <FilterBar label="Search the activity log" className={styles.bar}>
+        <FindField id="activity-text" label="Search" placeholder="Who, what, workspace, result or correlation ID" value={text} onChange={setText} />
+        <FilterSelect
+          id="activity-workspace"
+          label="Workspace"
+          any="All workspaces"
+          value={filter.workspaceId}
+          options={(page?.workspaces ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          onChange={(workspaceId) => narrow({ workspaceId })}
+        />
+        <FilterSelect id="activity-result" label="Result" any="Succeeded or failed" value={filter.result} options={resultOptions} onChange={(result) => narrow({ result })} />
         <Button icon={<ShieldCheckmarkRegular />} disabled={verifying} onClick={() => void verify()}>
           Verify log
         </Button>
         <Button icon={<ArrowDownloadRegular />} disabled={total === 0} onClick={() => void exportCsv()}>
           Export CSV
         </Button>
-      </div>
+      </FilterBar>
 
       {verifying ? <Spinner size="tiny" label="Checking every entry…" /> : null}
       {verified ? (

@@ -1,13 +1,13 @@
-import { Button, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { SearchRegular } from '@fluentui/react-icons';
+import { Button } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { TenantFilter, TenantSourceKind, TenantStatusKind } from '../../../../shared/domain/client-tenants';
+import type { TenantFilter } from '../../../../shared/domain/client-tenants';
+import { FilterBar, FilterSelect, FindField, optionsOf } from '../../components/FilterBar';
 import { sourceLabels, statusLabels } from './tenant-status-text';
 
-const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-});
+const includedOptions = [
+  { value: 'true', label: 'Included' },
+  { value: 'false', label: 'Excluded' },
+] as const;
 
 /**
  * The list's filter: text (name, domain or tenant ID; applied as the admin pauses typing), status, source and
@@ -21,7 +21,6 @@ export function TenantFilters(props: {
   onIncludeMatching(included: boolean): void;
   busy: boolean;
 }) {
-  const styles = useStyles();
   const [text, setText] = useState(props.filter.text ?? '');
   const { onChange, filter } = props;
   useEffect(() => {
@@ -38,51 +37,38 @@ export function TenantFilters(props: {
   };
 
   return (
-    <div className={styles.row} role="search" aria-label="Filter client tenants">
-      <div className={styles.field}>
-        <label htmlFor="tenant-filter-text">Find</label>
-        <Input id="tenant-filter-text" contentBefore={<SearchRegular />} placeholder="Name, domain or tenant ID" value={text} onChange={(_, d) => setText(d.value)} />
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="tenant-filter-status">Status</label>
-        <Select id="tenant-filter-status" value={props.filter.statuses?.[0] ?? ''} onChange={(_, d) => set({ statuses: d.value ? [d.value as TenantStatusKind] : undefined })}>
-          <option value="">Any status</option>
-          {(Object.keys(statusLabels) as TenantStatusKind[]).map((k) => (
-            <option key={k} value={k}>
-              {statusLabels[k]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="tenant-filter-source">Source</label>
-        <Select id="tenant-filter-source" value={props.filter.sources?.[0] ?? ''} onChange={(_, d) => set({ sources: d.value ? [d.value as TenantSourceKind] : undefined })}>
-          <option value="">Any source</option>
-          {(Object.keys(sourceLabels) as TenantSourceKind[]).map((k) => (
-            <option key={k} value={k}>
-              {sourceLabels[k]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="tenant-filter-included">Included</label>
-        <Select
-          id="tenant-filter-included"
-          value={props.filter.included === undefined ? '' : String(props.filter.included)}
-          onChange={(_, d) => set({ included: d.value === '' ? undefined : d.value === 'true' })}
-        >
-          <option value="">Included or not</option>
-          <option value="true">Included</option>
-          <option value="false">Excluded</option>
-        </Select>
-      </div>
+    <FilterBar label="Filter client tenants">
+      <FindField id="tenant-filter-text" label="Find" placeholder="Name, domain or tenant ID" value={text} onChange={setText} />
+      <FilterSelect
+        id="tenant-filter-status"
+        label="Status"
+        any="Any status"
+        value={props.filter.statuses?.[0] ?? ''}
+        options={optionsOf(statusLabels)}
+        onChange={(v) => set({ statuses: v ? [v] : undefined })}
+      />
+      <FilterSelect
+        id="tenant-filter-source"
+        label="Source"
+        any="Any source"
+        value={props.filter.sources?.[0] ?? ''}
+        options={optionsOf(sourceLabels)}
+        onChange={(v) => set({ sources: v ? [v] : undefined })}
+      />
+      <FilterSelect
+        id="tenant-filter-included"
+        label="Included"
+        any="Included or not"
+        value={props.filter.included === undefined ? '' : props.filter.included ? 'true' : 'false'}
+        options={includedOptions}
+        onChange={(v) => set({ included: v === '' ? undefined : v === 'true' })}
+      />
       <Button disabled={props.busy || !props.matching} onClick={() => props.onIncludeMatching(true)}>
         Include all {props.matching ?? ''} matching
       </Button>
       <Button disabled={props.busy || !props.matching} onClick={() => props.onIncludeMatching(false)}>
         Exclude all {props.matching ?? ''} matching
       </Button>
-    </div>
+    </FilterBar>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, Checkbox, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import type { ClientTenant, ConsentStrategy } from '../../../../shared/domain/client-tenants';
 import { AsOfText } from '../../components/AsOf';
 import { sourceLabels, statusColors, statusExplanation, statusLabels, strategyLabels } from './tenant-status-text';
 import type { TenantSort } from './use-tenant-rows';
 import { useWindowedRows } from '../../components/use-windowed-rows';
+import { WindowedTableBody } from '../../components/WindowedTableBody';
 import { useWindowedTableStyles } from '../../components/windowed-table-styles';
 
 const ROW_HEIGHT = 52;
@@ -89,31 +90,15 @@ export function TenantTable(props: TenantTableProps) {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {top > 0 ? (
-            <tr aria-hidden="true" style={{ height: `${top}px` }}>
-              <td colSpan={columns.length} />
-            </tr>
-          ) : null}
-          {items.map((item) => {
-            const t = props.rowAt(item.index);
-            if (!t) {
-              return (
-                <tr key={`loading-${item.index}`} className={mergeClasses(shared.row, styles.row)} aria-rowindex={item.index + 2}>
-                  <td className={shared.td} colSpan={columns.length}>
-                    <Text className={shared.reason}>Loading…</Text>
-                  </td>
-                </tr>
-              );
-            }
-            return <TenantRow key={t.tenantId} tenant={t} index={item.index} selected={t.tenantId === props.selectedId} props={props} />;
-          })}
-          {bottom > 0 ? (
-            <tr aria-hidden="true" style={{ height: `${bottom}px` }}>
-              <td colSpan={columns.length} />
-            </tr>
-          ) : null}
-        </tbody>
+        <WindowedTableBody
+          items={items}
+          top={top}
+          bottom={bottom}
+          columnCount={columns.length}
+          rowClassName={styles.row}
+          rowAt={props.rowAt}
+          renderRow={(t, index) => <TenantRow key={t.tenantId} tenant={t} index={index} selected={t.tenantId === props.selectedId} props={props} />}
+        />
       </table>
     </div>
   );

@@ -1,12 +1,13 @@
-import { Badge, Button, Card, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentRegular, SearchRegular } from '@fluentui/react-icons';
+import { Badge, Button, Card, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { TenantStatusKind } from '../../../../shared/domain/client-tenants';
 import type { AttentionItem, DashboardFilter, DashboardRow, DashboardSort, DashboardSummary } from '../../../../shared/domain/dashboard';
-import { platformSummaries, type PlatformId } from '../../../../shared/domain/platforms';
+import { platformSummaries } from '../../../../shared/domain/platforms';
 import type { Workspace } from '../../../../shared/domain/workspace';
 import type { AppErrorShape } from '../../../../shared/result';
 import { getApi } from '../../app/api';
+import { FilterBar, FilterSelect, FindField, optionsOf } from '../../components/FilterBar';
 import { useNavigation } from '../../app/navigation-store';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAfterPaint } from '../../components/use-after-paint';
@@ -23,8 +24,6 @@ const useStyles = makeStyles({
   tile: { minWidth: '128px', padding: tokens.spacingHorizontalM },
   tileNumber: { display: 'block', fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
   charts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   attention: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   attentionItem: { display: 'grid', gridTemplateColumns: '150px 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   why: { color: tokens.colorNeutralForeground2 },
@@ -200,61 +199,40 @@ export function DashboardPage() {
         )}
       </section>
 
-      <div className={styles.row} role="search" aria-label="Filter the dashboard">
-        <div className={styles.field}>
-          <label htmlFor="dashboard-find">Find</label>
-          <Input id="dashboard-find" contentBefore={<SearchRegular />} placeholder="Name, domain or tenant ID" value={text} onChange={(_, d) => setText(d.value)} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="dashboard-status">Status</label>
-          <Select id="dashboard-status" value={filter.statuses?.[0] ?? ''} onChange={(_, d) => set({ statuses: d.value ? [d.value as TenantStatusKind] : undefined })}>
-            <option value="">Any status</option>
-            {(Object.keys(statusLabels) as TenantStatusKind[]).map((k) => (
-              <option key={k} value={k}>
-                {statusLabels[k]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="dashboard-platform">Platform</label>
-          <Select id="dashboard-platform" value={filter.platforms?.[0] ?? ''} onChange={(_, d) => set({ platforms: d.value ? [d.value as PlatformId] : undefined })}>
-            <option value="">Any platform</option>
-            {platformsInUse.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="dashboard-workspace">Workspace</label>
-          <Select id="dashboard-workspace" value={filter.workspaceIds?.[0] ?? ''} onChange={(_, d) => set({ workspaceIds: d.value ? [d.value] : undefined })}>
-            <option value="">Any workspace</option>
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="dashboard-sort">Order</label>
-          <Select id="dashboard-sort" value={sort} onChange={(_, d) => setSort(d.value as DashboardSort)}>
-            {(Object.keys(sortLabels) as DashboardSort[]).map((k) => (
-              <option key={k} value={k}>
-                {sortLabels[k]}
-              </option>
-            ))}
-          </Select>
-        </div>
+      <FilterBar label="Filter the dashboard">
+        <FindField id="dashboard-find" label="Find" placeholder="Name, domain or tenant ID" value={text} onChange={setText} />
+        <FilterSelect
+          id="dashboard-status"
+          label="Status"
+          any="Any status"
+          value={filter.statuses?.[0] ?? ''}
+          options={optionsOf(statusLabels)}
+          onChange={(v) => set({ statuses: v ? [v] : undefined })}
+        />
+        <FilterSelect
+          id="dashboard-platform"
+          label="Platform"
+          any="Any platform"
+          value={filter.platforms?.[0] ?? ''}
+          options={platformsInUse.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(v) => set({ platforms: v ? [v] : undefined })}
+        />
+        <FilterSelect
+          id="dashboard-workspace"
+          label="Workspace"
+          any="Any workspace"
+          value={filter.workspaceIds?.[0] ?? ''}
+          options={workspaces.map((w) => ({ value: w.id, label: w.name }))}
+          onChange={(v) => set({ workspaceIds: v ? [v] : undefined })}
+        />
+        <FilterSelect id="dashboard-sort" label="Order" value={sort} options={optionsOf(sortLabels)} onChange={(v) => v && setSort(v)} />
         <Button icon={<ArrowDownloadRegular />} disabled={exporting} onClick={() => void runExport('csv')}>
           Export CSV
         </Button>
         <Button icon={<DocumentRegular />} disabled={exporting} onClick={() => void runExport('report')}>
           Export HTML report
         </Button>
-      </div>
+      </FilterBar>
       {exported ? (
         <MessageBar intent="success" data-testid="export-result">
           <MessageBarBody>{exported}</MessageBarBody>

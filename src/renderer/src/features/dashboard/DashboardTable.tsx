@@ -1,8 +1,9 @@
-import { Badge, Button, Text, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { DashboardRow } from '../../../../shared/domain/dashboard';
 import { platformName } from '../../../../shared/domain/platforms';
 import { statusColors, statusLabels } from '../client-tenants/tenant-status-text';
 import { useWindowedRows } from '../../components/use-windowed-rows';
+import { WindowedTableBody } from '../../components/WindowedTableBody';
 import { useWindowedTableStyles } from '../../components/windowed-table-styles';
 
 const ROW_HEIGHT = 48;
@@ -26,13 +27,7 @@ const columns = [
  * Every client tenant of every workspace in one table, virtualised like the Client tenants page's: only the rows
  * in view are in the page. A row's name opens that workspace's Client tenants page; "Report" saves the client's report.
  */
-export function DashboardTable(props: {
-  total: number;
-  rowAt(index: number): DashboardRow | undefined;
-  ensure(start: number, end: number): void;
-  onOpen(row: DashboardRow): void;
-  onReport(row: DashboardRow): void;
-}) {
+export function DashboardTable(props: DashboardTableProps) {
   const styles = useStyles();
   const shared = useWindowedTableStyles();
   const { scroller, items, top, bottom } = useWindowedRows({ total: props.total, rowHeight: ROW_HEIGHT, overscan: 10, ensure: props.ensure });
@@ -54,69 +49,66 @@ export function DashboardTable(props: {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {top > 0 ? (
-            <tr aria-hidden="true" style={{ height: `${top}px` }}>
-              <td colSpan={columns.length} />
-            </tr>
-          ) : null}
-          {items.map((item) => {
-            const r = props.rowAt(item.index);
-            if (!r) {
-              return (
-                <tr key={`loading-${item.index}`} className={mergeClasses(shared.row, styles.row)} aria-rowindex={item.index + 2}>
-                  <td className={shared.td} colSpan={columns.length}>
-                    <Text className={shared.reason}>Loading…</Text>
-                  </td>
-                </tr>
-              );
-            }
-            const label = r.name ?? r.domain ?? r.tenantId;
-            return (
-              <tr
-                key={`${r.workspaceId}/${r.tenantId}`}
-                className={mergeClasses(shared.row, styles.row)}
-                aria-rowindex={item.index + 2}
-                data-testid="dashboard-row"
-                data-tenant-id={r.tenantId}
-                data-status={r.status}
-              >
-                <td className={shared.td}>
-                  <Button appearance="transparent" className={shared.nameButton} onClick={() => props.onOpen(r)} aria-label={`Open ${label} in ${r.workspaceName}`}>
-                    {r.name ?? '(no name)'}
-                  </Button>
-                </td>
-                <td className={shared.td} title={r.domain ?? undefined}>
-                  {r.domain ?? '—'}
-                </td>
-                <td className={mergeClasses(shared.td, shared.mono)} title={r.tenantId}>
-                  {r.tenantId}
-                </td>
-                <td className={shared.td} title={`${r.workspaceName} (${platformName(r.platformId)})`}>
-                  {r.workspaceName}
-                  <span className={shared.reason}>{platformName(r.platformId)}</span>
-                </td>
-                <td className={shared.td} title={r.reason || undefined}>
-                  <Badge appearance="tint" color={statusColors[r.status]} data-testid="dashboard-status">
-                    {statusLabels[r.status]}
-                  </Badge>
-                  {r.reason ? <span className={shared.reason}>{r.reason}</span> : null}
-                </td>
-                <td className={shared.td}>
-                  <Button size="small" onClick={() => props.onReport(r)} aria-label={`Report for ${label}`}>
-                    Report
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-          {bottom > 0 ? (
-            <tr aria-hidden="true" style={{ height: `${bottom}px` }}>
-              <td colSpan={columns.length} />
-            </tr>
-          ) : null}
-        </tbody>
+        <WindowedTableBody
+          items={items}
+          top={top}
+          bottom={bottom}
+          columnCount={columns.length}
+          rowClassName={styles.row}
+          rowAt={props.rowAt}
+          renderRow={(r, index) => <DashboardTableRow key={`${r.workspaceId}/${r.tenantId}`} row={r} index={index} props={props} />}
+        />
       </table>
     </div>
+  );
+}
+
+export interface DashboardTableProps {
+  total: number;
+  rowAt(index: number): DashboardRow | undefined;
+  ensure(start: number, end: number): void;
+  onOpen(row: DashboardRow): void;
+  onReport(row: DashboardRow): void;
+}
+
+function DashboardTableRow({ row: r, index, props }: { row: DashboardRow; index: number; props: DashboardTableProps }) {
+  const styles = useStyles();
+  const shared = useWindowedTableStyles();
+  const label = r.name ?? r.domain ?? r.tenantId;
+  return (
+    <tr
+      className={mergeClasses(shared.row, styles.row)}
+      aria-rowindex={index + 2}
+      data-testid="dashboard-row"
+      data-tenant-id={r.tenantId}
+      data-status={r.status}
+    >
+      <td className={shared.td}>
+        <Button appearance="transparent" className={shared.nameButton} onClick={() => props.onOpen(r)} aria-label={`Open ${label} in ${r.workspaceName}`}>
+          {r.name ?? '(no name)'}
+        </Button>
+      </td>
+      <td className={shared.td} title={r.domain ?? undefined}>
+        {r.domain ?? '—'}
+      </td>
+      <td className={mergeClasses(shared.td, shared.mono)} title={r.tenantId}>
+        {r.tenantId}
+      </td>
+      <td className={shared.td} title={`${r.workspaceName} (${platformName(r.platformId)})`}>
+        {r.workspaceName}
+        <span className={shared.reason}>{platformName(r.platformId)}</span>
+      </td>
+      <td className={shared.td} title={r.reason || undefined}>
+        <Badge appearance="tint" color={statusColors[r.status]} data-testid="dashboard-status">
+          {statusLabels[r.status]}
+        </Badge>
+        {r.reason ? <span className={shared.reason}>{r.reason}</span> : null}
+      </td>
+      <td className={shared.td}>
+        <Button size="small" onClick={() => props.onReport(r)} aria-label={`Report for ${label}`}>
+          Report
+        </Button>
+      </td>
+    </tr>
   );
 }
