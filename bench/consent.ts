@@ -120,7 +120,7 @@ function splitPerRequest(split: CpuSplit, cpuMs: number, requests: number) {
     consoleCpuMsPerRequest: perRequest(split.consoleMs),
     sandboxCpuMsPerRequest: perRequest(split.sandboxMs),
     garbageCollectionCpuMsPerRequest: perRequest(split.garbageCollectionMs),
-    note: 'Profiled run (slower). Console: every sample without a sandbox frame, its TLS and sockets included (an upper bound); garbage collection serves both sides.',
+    note: 'Profiled run (slower), of this process only: the sandbox runs in its own (see sandboxCpuMsPerRequest beside). Console: every sample with a JavaScript frame outside bench/, its TLS and sockets included; garbage collection is the console’s too.',
   };
 }
 
