@@ -5,15 +5,21 @@ import type { Core, CoreOptions } from '../../../src/main/core/create-core';
 import { openInOnePage } from '../../helpers/sandbox-sign-in';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startTestCore } from '../../helpers/start-test-core';
-import type { SandboxUserInfo } from '../../sandbox/SandboxInfo';
+import type { SandboxInfo, SandboxUserInfo } from '../../sandbox/SandboxInfo';
 import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../../sandbox/startSandbox';
 import { launchChromium } from '../../helpers/launch-chromium';
 
 /** The steps a partner admin consents to before working with client tenants (Graph; Partner Center separately). */
 export const CLIENT_TENANT_STEPS = ['listGdapCustomers', 'registerApp', 'grantAdminConsent', 'findExistingApps'] as const;
 
-export interface ConsentEnv {
-  sandbox: SandboxHandle;
+/** What the env needs of a sandbox: its info (URLs, users, CA) and a way to stop it. */
+export interface ConsentSandbox {
+  info: SandboxInfo;
+  close(): Promise<void>;
+}
+
+export interface ConsentEnv<S extends ConsentSandbox = SandboxHandle> {
+  sandbox: S;
   core: Core;
   dataDir: string;
   homeAccountId: string;
@@ -33,17 +39,39 @@ export async function startConsentEnv(
   sandboxOptions: Omit<StartSandboxOptions, 'dataDir'> = {},
   coreExtra: Pick<CoreOptions, 'platformEnabler'> = {},
 ): Promise<ConsentEnv> {
-  const dir = makeTempDir(prefix);
-  const sandbox = await startSandbox({ dataDir: join(dir.path, 'sandbox'), ...sandboxOptions });
-  const browser: Browser = await launchChromium();
-  const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+  return startConsentEnvOn(prefix, async (dataDir) => {
+    const sandbox = await startSandbox({ dataDir, ...sandboxOptions });
+    requirePartnerAdminMfa(sandbox);
+    return sandbox;
+  }, coreExtra);
+}
+
+/**
+ * Partner Center requires MFA of every partner user and refuses App+User tokens without it (401 900421,
+ * learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa): the partner's
+ * Global Administrator signs in with MFA, as a real partner admin must (per-user MFA in the partner tenant).
+ */
+export function requirePartnerAdminMfa(sandbox: SandboxHandle): void {
   const globalAdmin = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
-  // Partner Center requires MFA of every partner user and refuses App+User tokens without it (401 900421,
-  // learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa): the partner's
-  // Global Administrator signs in with MFA, as a real partner admin must (per-user MFA in the partner tenant).
   const partnerUser = sandbox.state.directory(sandbox.info.partnerTenantId).findUserByUpn(globalAdmin.username);
   if (!partnerUser) throw new Error(`No partner user ${globalAdmin.username}`);
   partnerUser.sandbox.requireMfa = true;
+}
+
+/**
+ * As startConsentEnv, on a sandbox the caller starts (in another process, say) in the given folder; it must
+ * already require MFA of the partner's Global Administrator (requirePartnerAdminMfa).
+ */
+export async function startConsentEnvOn<S extends ConsentSandbox>(
+  prefix: string,
+  startIt: (sandboxDataDir: string) => Promise<S>,
+  coreExtra: Pick<CoreOptions, 'platformEnabler'> = {},
+): Promise<ConsentEnv<S>> {
+  const dir = makeTempDir(prefix);
+  const sandbox = await startIt(join(dir.path, 'sandbox'));
+  const browser: Browser = await launchChromium();
+  const page: Page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+  const globalAdmin = sandbox.info.users.find((u) => u.key === 'globalAdmin') as SandboxUserInfo;
   let who: { username: string; password: string; mfaCode?: string } = globalAdmin;
   const dataDir = join(dir.path, 'data');
   const core = startTestCore(dataDir, sandboxCloud(sandbox.info), {

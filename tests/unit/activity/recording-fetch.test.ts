@@ -115,6 +115,41 @@ describe('the recording fetch', () => {
     expect(entries()[0]).toMatchObject({ result: 'failed', status: 403, errorCode: 'Authorization_RequestDenied', requestId: 'ms-req-2', what: 'Create service principal (enterprise app) for app app-1' });
   });
 
+  it('reads a write’s answer once and hands the caller the same status, headers and text, an empty 204 included', async () => {
+    const { fetchFn, entries } = setup((url) =>
+      url.endsWith('/a')
+        ? json(201, { id: 'sp-1', appId: 'app-1' }, { 'request-id': 'ms-req-3', location: 'https://graph.microsoft.com/v1.0/servicePrincipals/sp-1' })
+        : new Response(null, { status: 204, headers: { 'content-type': 'application/json', 'request-id': 'ms-req-4' } }),
+    );
+    const created = await fetchFn(`${graph}/a`, { method: 'POST', headers: { Authorization: `Bearer ${admin}` }, body: '{}' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe('https://graph.microsoft.com/v1.0/servicePrincipals/sp-1');
+    expect(await created.json()).toEqual({ id: 'sp-1', appId: 'app-1' });
+    const patched = await fetchFn(`${graph}/b`, { method: 'PATCH', headers: { Authorization: `Bearer ${admin}` }, body: '{}' });
+    expect(patched.status).toBe(204);
+    expect(await patched.text()).toBe('');
+    expect(entries().map((e) => [e.status, e.requestId, e.result])).toEqual([
+      [201, 'ms-req-3', 'succeeded'],
+      [204, 'ms-req-4', 'succeeded'],
+    ]);
+  });
+
+  it('records a write whose answer broke off mid-body, and hands the caller the failure', async () => {
+    const { fetchFn, entries } = setup(() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":"sp-'));
+          controller.error(Object.assign(new TypeError('terminated'), { cause: { code: 'UND_ERR_SOCKET' } }));
+        },
+      });
+      return new Response(body, { status: 201, headers: { 'content-type': 'application/json', 'request-id': 'ms-req-5' } });
+    });
+    await expect(fetchFn(`${graph}/servicePrincipals`, { method: 'POST', headers: { Authorization: `Bearer ${admin}` }, body: JSON.stringify({ appId: 'app-1' }) })).rejects.toThrow(
+      'terminated',
+    );
+    expect(entries()[0]).toMatchObject({ status: 201, requestId: 'ms-req-5', what: 'Create service principal (enterprise app) for app app-1' });
+  });
+
   it('records a request that never got an answer, and still throws', async () => {
     const { fetchFn, entries } = setup(() => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });

@@ -125,12 +125,12 @@ export function createRecordingFetch(inner: CloudFetch, o: RecordingFetchOptions
     }
 
     let answer: unknown;
+    let readError: unknown;
     if (isJson(response.headers)) {
-      try {
-        answer = parseJson(await response.clone().text());
-      } catch {
-        answer = undefined;
-      }
+      const read = await readOnce(response);
+      answer = read.answer;
+      response = read.response;
+      readError = read.error;
     }
     const requestId = answeredId(where.service, response.headers);
     if (where.service === 'graph' && where.path === '/$batch' && method === 'POST') {
@@ -143,6 +143,7 @@ export function createRecordingFetch(inner: CloudFetch, o: RecordingFetchOptions
         const ok = status >= 200 && status < 300;
         record({ ...base, ...item, detail: summarize(sub?.body, 'answer.', item.detail), result: ok ? 'succeeded' : 'failed', status, errorCode: ok ? null : errorCodeOf(sub?.body), requestId }, actor);
       }
+      if (readError !== undefined) throw readError;
       return response;
     }
     const [item] = writesIn(where, method, sentBody);
@@ -151,8 +152,42 @@ export function createRecordingFetch(inner: CloudFetch, o: RecordingFetchOptions
       { ...base, ...item!, detail: ok ? summarize(answer, 'answer.', item!.detail) : item!.detail, result: (ok ? 'succeeded' : 'failed') as ActivityResult, status: response.status, errorCode: ok ? null : errorCodeOf(answer), requestId },
       actor,
     );
+    if (readError !== undefined) throw readError;
     return response;
   };
+}
+
+/** Statuses whose Response may not carry a body (fetch.spec.whatwg.org/#null-body-status). */
+const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The answer's JSON, read once, and a Response that hands the caller the same text. A clone() would tee the
+ * body's stream, and the caller and this layer would each read and decode it: per write a run sends, a
+ * second stream pair and a second decode for nothing. A redirect keeps its original Response (its url is
+ * read by whoever follows it) and is read through a clone. When the body fails mid-read (the connection
+ * dropped), `error` is that failure: the write is still recorded, then the caller gets the error, as a fetch
+ * whose connection dropped.
+ */
+async function readOnce(response: Response): Promise<{ answer: unknown; response: Response; error?: unknown }> {
+  if (response.status >= 300 && response.status < 400) {
+    try {
+      return { answer: parseJson(await response.clone().text()), response };
+    } catch {
+      return { answer: undefined, response };
+    }
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    return { answer: undefined, response, error };
+  }
+  const rebuilt = new Response(nullBodyStatus.has(response.status) || text === '' ? null : text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  return { answer: parseJson(text), response: rebuilt };
 }
 
 interface WriteItem {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statementCache } from '../store/statement-cache';
 import { tenantStatusKindSchema } from '../../../shared/domain/client-tenants';
 import { tenantStatusClause, tenantTextClause } from './tenant-filter-clauses';
 import type {
@@ -74,7 +75,12 @@ export function emptyCounts(): StatusCounts {
  * whatever was last read from it; its last read status is kept for when it is included again.
  */
 export class ClientTenantRepository {
-  constructor(private readonly db: Database) {}
+  /** Statements a run uses per tenant (get, recordStatus, hydrate), prepared once (statementCache). */
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(private readonly db: Database) {
+    this.sql = statementCache(db);
+  }
 
   /**
    * Adds what is new and records each source once (a source seen again only moves last_seen_at).
@@ -204,7 +210,7 @@ export class ClientTenantRepository {
   }
 
   get(workspaceId: string, tenantId: string): ClientTenant | undefined {
-    const row = this.db.prepare('SELECT * FROM client_tenants WHERE workspace_id = ? AND tenant_id = ?').get(workspaceId, tenantId.toLowerCase()) as
+    const row = this.sql('SELECT * FROM client_tenants WHERE workspace_id = ? AND tenant_id = ?').get(workspaceId, tenantId.toLowerCase()) as
       | TenantRow
       | undefined;
     return row ? this.hydrate(workspaceId, [row])[0] : undefined;
@@ -251,11 +257,11 @@ export class ClientTenantRepository {
   ): void {
     const at = status.asOf ?? new Date().toISOString();
     this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE client_tenants SET status_kind = ?, status_json = ?, as_of = ?, updated_at = ? WHERE workspace_id = ? AND tenant_id = ?')
+      this
+        .sql('UPDATE client_tenants SET status_kind = ?, status_json = ?, as_of = ?, updated_at = ? WHERE workspace_id = ? AND tenant_id = ?')
         .run(status.kind, JSON.stringify(status), status.asOf, at, workspaceId, tenantId);
-      this.db
-        .prepare(
+      this
+        .sql(
           `INSERT INTO client_tenant_history (workspace_id, tenant_id, at, status_kind, summary, evidence_json, run_id, strategy)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -316,8 +322,8 @@ export class ClientTenantRepository {
     // Chunked: SQLite limits bound parameters (32,766 in current builds; stay well under).
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => r.tenant_id);
-      const found = this.db
-        .prepare(
+      const found = this
+        .sql(
           `SELECT tenant_id, kind, first_seen_at, last_seen_at, detail FROM client_tenant_sources
            WHERE workspace_id = ? AND tenant_id IN (${ids.map(() => '?').join(',')}) ORDER BY first_seen_at, kind`,
         )

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statementCache } from '../store/statement-cache';
 import type { StatusCounts, TenantStatusKind } from '../../../shared/domain/client-tenants';
 import { emptyCounts } from './client-tenant-repository';
 
@@ -47,7 +48,12 @@ const toRun = (r: RunRow): JournalRun => ({
  * which a resume redoes read-first (finding whatever its interrupted write created).
  */
 export class ConsentJournal {
-  constructor(private readonly db: Database) {}
+  /** The per-tenant writes' statements, prepared once (statementCache). */
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(private readonly db: Database) {
+    this.sql = statementCache(db);
+  }
 
   create(run: Omit<JournalRun, 'throttled' | 'finishedAt' | 'state'>, tenantIds: readonly string[]): void {
     this.db.transaction(() => {
@@ -86,19 +92,19 @@ export class ConsentJournal {
   }
 
   begin(runId: string, tenantId: string, at: string): void {
-    this.db
-      .prepare(`UPDATE consent_run_tenants SET phase = 'working', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
+    this
+      .sql(`UPDATE consent_run_tenants SET phase = 'working', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
       .run(at, runId, tenantId);
   }
 
   step(runId: string, tenantId: string, step: string, at: string): void {
-    this.db.prepare('UPDATE consent_run_tenants SET step = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?').run(step, at, runId, tenantId);
+    this.sql('UPDATE consent_run_tenants SET step = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?').run(step, at, runId, tenantId);
   }
 
   /** The tenant's outcome; written in the same transaction as its status (see finishTenant in the engine). */
   done(runId: string, tenantId: string, outcome: TenantStatusKind, at: string): void {
-    this.db
-      .prepare(`UPDATE consent_run_tenants SET phase = 'done', outcome_kind = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
+    this
+      .sql(`UPDATE consent_run_tenants SET phase = 'done', outcome_kind = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
       .run(outcome, at, runId, tenantId);
   }
 

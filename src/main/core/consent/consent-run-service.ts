@@ -21,6 +21,7 @@ import { RequestSlots } from './request-slots';
 import { tenantsInProgress } from '../../../shared/domain/tenants-in-progress';
 import type { PlatformEnabler } from './platform-enabler';
 import { processTenant, type TenantWorkDeps } from './process-tenant';
+import type { AppRoleCatalog } from './read-tenant-consent';
 import type { GdapAccessAssignment } from './explain-gdap-access';
 import { readAllGraphPages } from './sources/gdap-source';
 import type { RetryPolicy } from './retry-policy';
@@ -241,6 +242,8 @@ export class ConsentRunService {
         signal,
       );
     const appSecret = await this.o.appSecret(run.workspaceId);
+    // The resources' app roles, read from the first tenant that has them and reused for the rest of the run.
+    const appRoleCatalog: AppRoleCatalog = new Map();
     const pending = this.journal.unfinished(run.id);
     let lastEmit = 0;
     const changed: string[] = [];
@@ -285,6 +288,7 @@ export class ConsentRunService {
             });
           },
           appSecret,
+          appRoleCatalog,
           gdapAccessAssignments,
           step: (name) => this.journal.step(run.id, tenantId, name, at()),
         };

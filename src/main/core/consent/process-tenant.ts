@@ -6,7 +6,7 @@ import type { ConsentTarget } from './consent-target';
 import { resourceName } from './consent-target';
 import { activeRelationships, missingGdapRoles, roleName } from './gdap-roles';
 import { Cancelled, HttpFailure, sleep, type HttpClient } from './http-client';
-import { evidenceOf, missingPermissions, readTenantConsent } from './read-tenant-consent';
+import { evidenceOf, missingPermissions, readTenantConsent, type AppRoleCatalog } from './read-tenant-consent';
 import { consentViaCpv } from './strategies/cpv-consent';
 import { consentViaGdap } from './strategies/gdap-direct';
 import { TenantGraph } from './tenant-graph';
@@ -36,6 +36,8 @@ export interface TenantWorkDeps {
   gdapAccessAssignments?(relationshipId: string): Promise<GdapAccessAssignment[]>;
   /** After each write, for the run's journal. */
   step(name: string): void;
+  /** The run's resource app roles, read once (AppRoleCatalog); absent, each tenant's are read. */
+  appRoleCatalog?: AppRoleCatalog;
   /** How long to wait for Microsoft to replicate a fresh consent before the token shows it (default 20 s). */
   replicationWaitMs?: number;
 }
@@ -205,7 +207,7 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
     return { status, summary: summaryOf(status), strategy };
   }
   const graph = new TenantGraph(d.http, d.cloud.graphBaseUrl, () => d.gdapToken(tenant.tenantId), d.signal);
-  let state = await readTenantConsent(graph, d.target);
+  let state = await readTenantConsent(graph, d.target, undefined, d.appRoleCatalog);
   const did: string[] = [];
   if (d.mode === 'consent' && (!state.sp || missingPermissions(d.target, state).length > 0)) {
     if (strategy === 'cpv') {
@@ -213,7 +215,7 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
     } else {
       did.push(...(await consentViaGdap(graph, d.target, state, d.step, d.signal)));
     }
-    state = await readTenantConsent(graph, d.target, state.resources);
+    state = await readTenantConsent(graph, d.target, state.resources, d.appRoleCatalog);
   }
   evidence.push(...evidenceOf(d.target, state));
   let missing = missingPermissions(d.target, state);

@@ -12,6 +12,14 @@ export interface ResourceSp {
   oauth2PermissionScopes?: { id: string; value: string }[];
 }
 
+/**
+ * A resource's app roles (ID and value) by its appId, read from the first tenant of a run and reused for the
+ * others. An app role's ID is defined on the resource's application and is the same in every tenant (the Graph
+ * permissions reference lists one ID per permission, learn.microsoft.com/graph/permissions-reference; facts §5.3
+ * lists them), so a run need not download Microsoft Graph's ~700 app roles (about 250 KB) once per tenant.
+ */
+export type AppRoleCatalog = Map<string, { id: string; value: string | null }[]>;
+
 export interface TenantConsentState {
   sp: { id: string } | null;
   /** Per resource appId: its service principal in the tenant (null when the tenant has none). */
@@ -38,7 +46,12 @@ async function servicePrincipalByAppId<T>(graph: TenantGraph, appId: string, sel
  * tenant-wide (AllPrincipals) delegated grants it holds, and the app roles assigned to it, read
  * with the partner admin's GDAP token (facts §5).
  */
-export async function readTenantConsent(graph: TenantGraph, target: ConsentTarget, resources?: Map<string, ResourceSp | null>): Promise<TenantConsentState> {
+export async function readTenantConsent(
+  graph: TenantGraph,
+  target: ConsentTarget,
+  resources?: Map<string, ResourceSp | null>,
+  appRoleCatalog?: AppRoleCatalog,
+): Promise<TenantConsentState> {
   const resourceIds = [...new Set([...target.delegated.map((d) => d.resourceAppId), ...target.application.map((a) => a.resourceAppId)])];
   const known = resources ?? new Map<string, ResourceSp | null>();
   const needRoles = new Set(target.application.map((a) => a.resourceAppId));
@@ -46,8 +59,14 @@ export async function readTenantConsent(graph: TenantGraph, target: ConsentTarge
     resourceIds
       .filter((id) => !known.has(id))
       .map(async (id) => {
-        // The resource's app roles are needed only to turn role IDs into names.
-        known.set(id, await servicePrincipalByAppId<ResourceSp>(graph, id, needRoles.has(id) ? 'id,appId,displayName,appRoles' : 'id,appId,displayName'));
+        // The resource's app roles are needed only to turn role IDs into names; once a run has them, the tenant's
+        // service principal is read without them (see AppRoleCatalog).
+        const catalogued = needRoles.has(id) ? appRoleCatalog?.get(id) : undefined;
+        const select = needRoles.has(id) && !catalogued ? 'id,appId,displayName,appRoles' : 'id,appId,displayName';
+        const sp = await servicePrincipalByAppId<ResourceSp>(graph, id, select);
+        if (sp && catalogued) sp.appRoles = catalogued;
+        else if (sp?.appRoles && needRoles.has(id)) appRoleCatalog?.set(id, sp.appRoles.map((r) => ({ id: r.id, value: r.value })));
+        known.set(id, sp);
       }),
   );
   const sp = await servicePrincipalByAppId<{ id: string }>(graph, target.appId, 'id,appId');
