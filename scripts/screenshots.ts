@@ -107,6 +107,8 @@ try {
   await shot(page, 'dashboard');
   await consoleNav.getByRole('button', { name: 'Secrets' }).click();
   await page.getByTestId('secret-row').first().waitFor();
+  // Fluent's button styles settle a frame after the page mounts: a shot taken at once showed it greyed out.
+  await page.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Export reminders') && b.disabled), undefined, { timeout: 10_000 });
   await shot(page, 'secrets');
   await consoleNav.getByRole('button', { name: 'Drift' }).click();
   await page.getByTestId('drift-check-all').click();
