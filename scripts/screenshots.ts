@@ -108,7 +108,7 @@ try {
   await consoleNav.getByRole('button', { name: 'Secrets' }).click();
   await page.getByTestId('secret-row').first().waitFor();
   // Fluent's button styles settle a frame after the page mounts: a shot taken at once showed it greyed out.
-  await page.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Export reminders') && b.disabled), undefined, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Export reminders (.ics)' }).and(page.locator(':enabled')).waitFor();
   await shot(page, 'secrets');
   await consoleNav.getByRole('button', { name: 'Drift' }).click();
   await page.getByTestId('drift-check-all').click();
