@@ -114,17 +114,21 @@ async function memory(page: Page): Promise<{ heapMB: number; heapAfterGcMB: numb
   };
 }
 
-/**
- * The naive way: every row read over the same bridge (dashboard.list, 1,000 at a time, as the host allows) and
- * put into one <table> at once. Runs in the app's page so it uses the same WebSocket origin and session cookie.
- */
-const naiveRender = `async (total) => {
+/** In the app's page: a connection of its own to the host's bridge (`ws`) and `call(channel, input)` over it. */
+const openBridge = `
   const ws = new WebSocket((location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/rpc');
   await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
   let id = 0;
   const pending = new Map();
   ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.t === 'result') { pending.get(m.id)(m.result); pending.delete(m.id); } };
-  const call = (channel, input) => new Promise((ok) => { const n = ++id; pending.set(n, ok); ws.send(JSON.stringify({ t: 'call', id: n, channel, input })); });
+  const call = (channel, input) => new Promise((ok) => { const n = ++id; pending.set(n, ok); ws.send(JSON.stringify({ t: 'call', id: n, channel, input })); });`;
+
+/**
+ * The naive way: every row read over the same bridge (dashboard.list, 1,000 at a time, as the host allows) and
+ * put into one <table> at once. Runs in the app's page so it uses the same WebSocket origin and session cookie.
+ */
+const naiveRender = `async (total) => {
+${openBridge}
   const rows = [];
   for (let offset = 0; offset < total; offset += 1000) {
     const r = await call('dashboard.list', { offset, limit: 1000 });
@@ -149,12 +153,7 @@ const naiveRender = `async (total) => {
 
 /** One bridge round trip per call the page makes on opening, in sequence, from the app's page: what the page waits on. */
 const bridgeCalls = `async () => {
-  const ws = new WebSocket((location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/rpc');
-  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
-  let id = 0;
-  const pending = new Map();
-  ws.onmessage = (e) => { const m = JSON.parse(e.data); if (m.t === 'result') { pending.get(m.id)(m.result); pending.delete(m.id); } };
-  const call = (channel, input) => new Promise((ok) => { const n = ++id; pending.set(n, ok); ws.send(JSON.stringify({ t: 'call', id: n, channel, input })); });
+${openBridge}
   const out = {};
   for (const [name, channel, input] of [['summary', 'dashboard.summary', { filter: {} }], ['attention', 'dashboard.attention', { limit: 20 }], ['workspaces', 'workspaces.list', {}], ['firstBlock', 'dashboard.list', { offset: 0, limit: 200 }]]) {
     const t0 = performance.now();

@@ -257,15 +257,12 @@ export class ClientTenantRepository {
   ): void {
     const at = status.asOf ?? new Date().toISOString();
     this.db.transaction(() => {
-      this
-        .sql('UPDATE client_tenants SET status_kind = ?, status_json = ?, as_of = ?, updated_at = ? WHERE workspace_id = ? AND tenant_id = ?')
+      this.sql('UPDATE client_tenants SET status_kind = ?, status_json = ?, as_of = ?, updated_at = ? WHERE workspace_id = ? AND tenant_id = ?')
         .run(status.kind, JSON.stringify(status), status.asOf, at, workspaceId, tenantId);
-      this
-        .sql(
-          `INSERT INTO client_tenant_history (workspace_id, tenant_id, at, status_kind, summary, evidence_json, run_id, strategy)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(workspaceId, tenantId, at, status.kind, entry.summary, JSON.stringify(status.evidence), entry.runId, entry.strategy);
+      this.sql(
+        `INSERT INTO client_tenant_history (workspace_id, tenant_id, at, status_kind, summary, evidence_json, run_id, strategy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(workspaceId, tenantId, at, status.kind, entry.summary, JSON.stringify(status.evidence), entry.runId, entry.strategy);
     })();
   }
 
@@ -322,12 +319,10 @@ export class ClientTenantRepository {
     // Chunked: SQLite limits bound parameters (32,766 in current builds; stay well under).
     for (let i = 0; i < rows.length; i += 500) {
       const ids = rows.slice(i, i + 500).map((r) => r.tenant_id);
-      const found = this
-        .sql(
-          `SELECT tenant_id, kind, first_seen_at, last_seen_at, detail FROM client_tenant_sources
-           WHERE workspace_id = ? AND tenant_id IN (${ids.map(() => '?').join(',')}) ORDER BY first_seen_at, kind`,
-        )
-        .all(workspaceId, ...ids) as SourceRow[];
+      const found = this.sql(
+        `SELECT tenant_id, kind, first_seen_at, last_seen_at, detail FROM client_tenant_sources
+         WHERE workspace_id = ? AND tenant_id IN (${ids.map(() => '?').join(',')}) ORDER BY first_seen_at, kind`,
+      ).all(workspaceId, ...ids) as SourceRow[];
       for (const s of found) {
         const list = sources.get(s.tenant_id) ?? [];
         list.push(s);

@@ -92,8 +92,7 @@ export class ConsentJournal {
   }
 
   begin(runId: string, tenantId: string, at: string): void {
-    this
-      .sql(`UPDATE consent_run_tenants SET phase = 'working', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
+    this.sql(`UPDATE consent_run_tenants SET phase = 'working', attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
       .run(at, runId, tenantId);
   }
 
@@ -103,8 +102,7 @@ export class ConsentJournal {
 
   /** The tenant's outcome; written in the same transaction as its status (see finishTenant in the engine). */
   done(runId: string, tenantId: string, outcome: TenantStatusKind, at: string): void {
-    this
-      .sql(`UPDATE consent_run_tenants SET phase = 'done', outcome_kind = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
+    this.sql(`UPDATE consent_run_tenants SET phase = 'done', outcome_kind = ?, updated_at = ? WHERE run_id = ? AND tenant_id = ?`)
       .run(outcome, at, runId, tenantId);
   }
 

@@ -105,6 +105,15 @@ function isNetworkError(error: unknown): boolean {
   return /fetch failed|ECONNRESET|ECONNREFUSED|socket hang up|UND_ERR|other side closed|ETIMEDOUT/i.test(text);
 }
 
+/** What one request sends: a JSON body or a form, and the run's signal. */
+export interface HttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  form?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
 /**
  * JSON over HTTPS with Microsoft's throttling honoured: 429/5xx and dropped connections are retried
  * after Retry-After or a jittered, capped backoff; anything else non-2xx is an HttpFailure. One
@@ -121,7 +130,7 @@ export class HttpClient {
 
   async json<T>(
     url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: unknown; form?: Record<string, string>; signal?: AbortSignal } = {},
+    init: HttpRequest = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     for (let attempt = 1; ; attempt++) {
       if (init.signal?.aborted) throw new Cancelled();
@@ -148,7 +157,7 @@ export class HttpClient {
   /** One attempt: the answer and its text, or 'retry' when the connection dropped. */
   private async send(
     url: string,
-    init: { method?: string; headers?: Record<string, string>; body?: unknown; form?: Record<string, string>; signal?: AbortSignal },
+    init: HttpRequest,
     attempt: number,
   ): Promise<{ response: Response; text: string } | 'retry'> {
     if (init.signal?.aborted) throw new Cancelled();
