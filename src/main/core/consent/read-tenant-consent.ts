@@ -55,35 +55,41 @@ export async function readTenantConsent(
   const resourceIds = [...new Set([...target.delegated.map((d) => d.resourceAppId), ...target.application.map((a) => a.resourceAppId)])];
   const known = resources ?? new Map<string, ResourceSp | null>();
   const needRoles = new Set(target.application.map((a) => a.resourceAppId));
-  await Promise.all(
-    resourceIds
-      .filter((id) => !known.has(id))
-      .map(async (id) => {
-        // The resource's app roles are needed only to turn role IDs into names; once a run has them, the tenant's
-        // service principal is read without them (see AppRoleCatalog).
-        const catalogued = needRoles.has(id) ? appRoleCatalog?.get(id) : undefined;
-        const select = needRoles.has(id) && !catalogued ? 'id,appId,displayName,appRoles' : 'id,appId,displayName';
-        const sp = await servicePrincipalByAppId<ResourceSp>(graph, id, select);
-        if (sp && catalogued) sp.appRoles = catalogued;
-        else if (sp?.appRoles && needRoles.has(id)) appRoleCatalog?.set(id, sp.appRoles.map((r) => ({ id: r.id, value: r.value })));
-        known.set(id, sp);
-      }),
-  );
-  const sp = await servicePrincipalByAppId<{ id: string }>(graph, target.appId, 'id,appId');
+  // The resources and the app's own service principal are independent reads, and so are its grants and each
+  // resource's assignments: each pair goes at once, two round trips fewer for every tenant.
+  const [, sp] = await Promise.all([
+    Promise.all(
+      resourceIds
+        .filter((id) => !known.has(id))
+        .map(async (id) => {
+          // The resource's app roles are needed only to turn role IDs into names; once a run has them, the tenant's
+          // service principal is read without them (see AppRoleCatalog).
+          const catalogued = needRoles.has(id) ? appRoleCatalog?.get(id) : undefined;
+          const select = needRoles.has(id) && !catalogued ? 'id,appId,displayName,appRoles' : 'id,appId,displayName';
+          const resource = await servicePrincipalByAppId<ResourceSp>(graph, id, select);
+          if (resource && catalogued) resource.appRoles = catalogued;
+          else if (resource?.appRoles && needRoles.has(id)) appRoleCatalog?.set(id, resource.appRoles.map((r) => ({ id: r.id, value: r.value })));
+          known.set(id, resource);
+        }),
+    ),
+    servicePrincipalByAppId<{ id: string }>(graph, target.appId, 'id,appId'),
+  ]);
   const grants = new Map<string, { id: string; scopes: string[] }>();
   const roles = new Map<string, string[]>();
   if (sp) {
-    const all = await graph.list<{ id: string; clientId: string; consentType: string; resourceId: string; scope: string | null }>(
-      `/oauth2PermissionGrants?$filter=clientId eq '${sp.id}'`,
-    );
-    for (const [appId, resource] of known) {
-      if (!resource) continue;
-      const grant = all.find((g) => g.consentType === 'AllPrincipals' && g.resourceId === resource.id);
-      if (grant) grants.set(appId, { id: grant.id, scopes: (grant.scope ?? '').split(' ').filter(Boolean) });
-    }
-    for (const appId of needRoles) {
+    const readGrants = async () => {
+      const all = await graph.list<{ id: string; clientId: string; consentType: string; resourceId: string; scope: string | null }>(
+        `/oauth2PermissionGrants?$filter=clientId eq '${sp.id}'`,
+      );
+      for (const [appId, resource] of known) {
+        if (!resource) continue;
+        const grant = all.find((g) => g.consentType === 'AllPrincipals' && g.resourceId === resource.id);
+        if (grant) grants.set(appId, { id: grant.id, scopes: (grant.scope ?? '').split(' ').filter(Boolean) });
+      }
+    };
+    const readRoles = async (appId: string) => {
       const resource = known.get(appId);
-      if (!resource) continue;
+      if (!resource) return;
       const assigned = await graph.list<{ appRoleId: string; principalId: string }>(
         `/servicePrincipals/${resource.id}/appRoleAssignedTo?$filter=principalId eq '${sp.id}'`,
       );
@@ -94,7 +100,8 @@ export async function readTenantConsent(
           .map((a) => resource.appRoles?.find((r) => r.id === a.appRoleId)?.value)
           .filter((v): v is string => typeof v === 'string'),
       );
-    }
+    };
+    await Promise.all([readGrants(), ...[...needRoles].map(readRoles)]);
   }
   return { sp, resources: known, grants, roles };
 }

@@ -47,9 +47,11 @@ function statusOf(value: string): GdapRelationshipStatus {
  * has (several are normal: one per role set, or an expired one beside its successor).
  */
 export async function readGdapTenants(http: HttpClient, graphBaseUrl: string, token: () => Promise<string>): Promise<FoundTenant[]> {
+  // The largest page both lists allow ($top up to 300, facts §7.1): every consent run reads them afresh, on the partner
+  // tenant's own Graph budget, before it starts.
   const [customers, relationships] = await Promise.all([
-    readAllGraphPages<DelegatedAdminCustomer>(http, `${graphBaseUrl}/tenantRelationships/delegatedAdminCustomers`, token),
-    readAllGraphPages<DelegatedAdminRelationship>(http, `${graphBaseUrl}/tenantRelationships/delegatedAdminRelationships`, token),
+    readAllGraphPages<DelegatedAdminCustomer>(http, `${graphBaseUrl}/tenantRelationships/delegatedAdminCustomers?$top=300`, token),
+    readAllGraphPages<DelegatedAdminRelationship>(http, `${graphBaseUrl}/tenantRelationships/delegatedAdminRelationships?$top=300`, token),
   ]);
   const byTenant = new Map<string, { name: string | null; relationships: GdapRelationship[] }>();
   for (const c of customers) byTenant.set(c.tenantId.toLowerCase(), { name: c.displayName, relationships: [] });
