@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient } from '../../../src/main/core/consent/http-client';
-import { RequestSlots } from '../../../src/main/core/consent/request-slots';
+import { PACED_RANK, RequestSlots } from '../../../src/main/core/consent/request-slots';
 import { tenantsInProgress } from '../../../src/shared/domain/tenants-in-progress';
 
 /** A promise and the function that settles it, to hold a request open until the test lets it answer. */
@@ -36,6 +36,56 @@ describe('requests in flight for a run', () => {
     await Promise.all(all.slice(1));
     expect(started).toEqual([0, 1, 2, 3, 4]);
     expect(most).toBe(2);
+  });
+
+  it('lets a request paced under a rate limit go before the queue, paced ones in their own order', async () => {
+    const slots = new RequestSlots(1);
+    const started: string[] = [];
+    const first = gate();
+    const running = slots.run(async () => {
+      started.push('busy');
+      await first.promise;
+    });
+    const queued = ['a', 'b', 'c'].map((name) => slots.run(async () => void started.push(name)));
+    const paced = ['p1', 'p2'].map((name) => slots.run(async () => void started.push(name), PACED_RANK));
+    first.open();
+    await Promise.all([running, ...queued, ...paced]);
+    // Queued behind a, b and c, the paced requests would reach Partner Center bunched together.
+    expect(started).toEqual(['busy', 'p1', 'p2', 'a', 'b', 'c']);
+  });
+
+  it('gives a freed slot to the tenant started first, so tenants past their consent are not kept behind new ones', async () => {
+    const slots = new RequestSlots(1);
+    const started: string[] = [];
+    const first = gate();
+    const running = slots.run(async () => {
+      started.push('busy');
+      await first.promise;
+    });
+    // Asked in this order: the 40th tenant's first request, the 3rd tenant's next one, an unranked read, the 3rd's again, the 7th's.
+    const asked = [
+      slots.run(async () => void started.push('t40'), 40),
+      slots.run(async () => void started.push('t3-a'), 3),
+      slots.run(async () => void started.push('unranked')),
+      slots.run(async () => void started.push('t3-b'), 3),
+      slots.run(async () => void started.push('t7'), 7),
+    ];
+    first.open();
+    await Promise.all([running, ...asked]);
+    expect(started).toEqual(['busy', 't3-a', 't3-b', 't7', 't40', 'unranked']);
+  });
+
+  it('keeps order over many waiters (the queue is a heap)', async () => {
+    const slots = new RequestSlots(1);
+    const started: number[] = [];
+    const first = gate();
+    const running = slots.run(() => first.promise);
+    const ranks = Array.from({ length: 200 }, (_, i) => (i * 7919) % 101);
+    const all = ranks.map((rank, i) => slots.run(async () => void started.push(rank * 1000 + i), rank));
+    first.open();
+    await Promise.all([running, ...all]);
+    expect(started).toEqual([...started].sort((a, b) => a - b));
+    expect(started).toHaveLength(200);
   });
 
   it('holds no slot while it waits out a 429’s Retry-After: another request goes meanwhile', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpFailure } from '../../../src/main/core/consent/http-client';
+import { ReplicationEstimate } from '../../../src/main/core/consent/strategies/replication-estimate';
 import { whileReplicating } from '../../../src/main/core/consent/strategies/while-replicating';
 
 const url = 'https://graph.example/v1.0/servicePrincipals/x/appRoleAssignedTo';
@@ -29,5 +30,60 @@ describe('writes naming a service principal created a moment ago', () => {
     await expect(
       whileReplicating(async () => Promise.reject(notYet()), { maxMs: 1_000, now: () => t, wait: async (ms) => void (t += ms || 1) }),
     ).rejects.toThrow(/Not a valid reference update/);
+  });
+});
+
+describe('learning how long Graph takes to replicate, within a run', () => {
+  /** A Graph that refuses a fresh service principal until `delayMs` after its create, on a clock moved by the waits. */
+  function tenant(delayMs: number, clock: { t: number }) {
+    const createdAt = clock.t;
+    let refused = 0;
+    return {
+      createdAt,
+      refused: () => refused,
+      write: async () => {
+        if (clock.t - createdAt < delayMs) {
+          refused++;
+          throw notYet();
+        }
+        return 'assigned';
+      },
+    };
+  }
+
+  it('sends the first attempt at the age that worked for earlier tenants, so later tenants are not refused', async () => {
+    const clock = { t: 0 };
+    const estimate = new ReplicationEstimate();
+    const o = { estimate, now: () => clock.t, wait: async (ms: number) => void (clock.t += ms) };
+    const refusals: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = tenant(1_500, clock);
+      await whileReplicating(t.write, { ...o, createdAt: t.createdAt });
+      refusals.push(t.refused());
+      clock.t += 10_000;
+    }
+    // The first five teach it (each refused on its way up the backoff); after that none is refused.
+    expect(refusals.slice(0, 5).every((r) => r > 0)).toBe(true);
+    expect(refusals.slice(5)).toEqual(Array(25).fill(0));
+    // And the wait is what replication took, not more: the age stays where the first successes were.
+    expect(estimate.firstAttemptAgeMs()).toBeGreaterThanOrEqual(1_500);
+    expect(estimate.firstAttemptAgeMs()).toBeLessThanOrEqual(1_750);
+  });
+
+  it('waits no longer than the cap up front, and not at all for a principal that was not just created', async () => {
+    const estimate = new ReplicationEstimate({ maxFirstWaitMs: 2_000, minSamples: 1 });
+    estimate.observe(30_000);
+    expect(estimate.firstAttemptAgeMs()).toBe(2_000);
+    const waits: number[] = [];
+    await whileReplicating(async () => 'ok', { estimate, now: () => 0, wait: async (ms) => void waits.push(ms) });
+    expect(waits).toEqual([]);
+  });
+
+  it('is made from the most recent writes only', () => {
+    const estimate = new ReplicationEstimate({ window: 10, minSamples: 5 });
+    for (let i = 0; i < 10; i++) estimate.observe(4_000);
+    expect(estimate.firstAttemptAgeMs()).toBe(4_000);
+    for (let i = 0; i < 10; i++) estimate.observe(800);
+    expect(estimate.firstAttemptAgeMs()).toBe(800);
   });
 });

@@ -17,7 +17,10 @@ import type { ConsentTarget } from './consent-target';
 import { adminConsentLinks } from './admin-consent-links';
 import { Cancelled, HttpClient } from './http-client';
 import { mapPool } from './map-pool';
+import { RatePacer } from './rate-pacer';
 import { RequestSlots } from './request-slots';
+import { applicationConsentRateLimit } from './strategies/cpv-consent';
+import { ReplicationEstimate } from './strategies/replication-estimate';
 import { tenantsInProgress } from '../../../shared/domain/tenants-in-progress';
 import type { PlatformEnabler } from './platform-enabler';
 import { processTenant, type TenantWorkDeps } from './process-tenant';
@@ -76,6 +79,8 @@ export class ConsentRunService {
   private readonly journal: ConsentJournal;
   private readonly active = new Map<string, ActiveRun>();
   private readonly now: () => Date;
+  /** Partner Center limits consents per applicationId, whichever workspace's run sends them: one pacer per app. */
+  private readonly cpvPacers = new Map<string, RatePacer>();
 
   constructor(private readonly o: ConsentRunServiceOptions) {
     this.journal = new ConsentJournal(o.db);
@@ -227,11 +232,13 @@ export class ConsentRunService {
     });
     // One token per tenant per run: asking Entra again and again for the same token is AADSTS50196.
     // MSAL's token requests go to Microsoft too: they take a slot like any other request.
+    // Each tenant's requests queue for a slot at its place in the run (RequestSlots): the first started finish first.
+    const rankOf = new Map<string, number>();
     const gdapTokens = new TenantTokenCache((tenantId) =>
       slots.run(async () => {
         if (signal.aborted) throw new Cancelled();
         return this.o.signIn.tokenForTenant(run.homeAccountId, 'grantAdminConsent', tenantId);
-      }),
+      }, rankOf.get(tenantId)),
     );
     const pcTokens = new TenantTokenCache(async () => ({ accessToken: await this.o.signIn.tokenFor(run.homeAccountId, 'partnerCenter'), expiresOn: null }));
     const gdapAccessAssignments = (relationshipId: string) =>
@@ -244,6 +251,7 @@ export class ConsentRunService {
     const appSecret = await this.o.appSecret(run.workspaceId);
     // The resources' app roles, read from the first tenant that has them and reused for the rest of the run.
     const appRoleCatalog: AppRoleCatalog = new Map();
+    const replication = new ReplicationEstimate();
     const pending = this.journal.unfinished(run.id);
     let lastEmit = 0;
     const changed: string[] = [];
@@ -257,7 +265,7 @@ export class ConsentRunService {
       if (changed.length > 0) this.o.tenants.changed(run.workspaceId, 'status', changed.splice(0));
     };
     const repo = this.o.tenants.repo;
-    await mapPool(pending, tenantsInProgress(run.concurrency), async ({ tenantId }) => {
+    await mapPool(pending, tenantsInProgress(run.concurrency), async ({ tenantId }, rank) => {
       if (signal.aborted) return;
       const tenant = repo.get(run.workspaceId, tenantId);
       const at = () => this.now().toISOString();
@@ -266,13 +274,14 @@ export class ConsentRunService {
         return;
       }
       this.journal.begin(run.id, tenantId, at());
+      rankOf.set(tenantId, rank);
       active.inFlight++;
       try {
         const deps: TenantWorkDeps = {
           target,
           mode: run.mode,
           cloud: this.o.cloud,
-          http,
+          http: http.ranked(rank),
           signal,
           now: this.now,
           gdapToken: (id) => gdapTokens.get(id),
@@ -287,8 +296,10 @@ export class ConsentRunService {
               fix: 'Choose GDAP direct for this tenant, or sign in to Entra Onboard with the platform’s app (Sign-in app setting) to use Partner Center.',
             });
           },
+          cpvPace: (appId) => this.cpvPacer(appId),
           appSecret,
           appRoleCatalog,
+          replication,
           gdapAccessAssignments,
           step: (name) => this.journal.step(run.id, tenantId, name, at()),
         };
@@ -303,6 +314,7 @@ export class ConsentRunService {
       } catch (error) {
         if (!(error instanceof Cancelled)) throw error;
       } finally {
+        rankOf.delete(tenantId);
         active.inFlight--;
         emit();
       }
@@ -310,6 +322,13 @@ export class ConsentRunService {
     if (!signal.aborted) await this.enableOnPlatform(run, signal);
     emit(true);
     this.journal.finish(run.id, signal.aborted ? 'cancelled' : 'succeeded', this.now().toISOString());
+  }
+
+  private cpvPacer(appId: string): RatePacer {
+    const key = appId.toLowerCase();
+    let pacer = this.cpvPacers.get(key);
+    if (!pacer) this.cpvPacers.set(key, (pacer = new RatePacer(applicationConsentRateLimit)));
+    return pacer;
   }
 
   /** Hands the tenants this run found consented and verified to the platform (issue 10 item 6). */

@@ -3,7 +3,8 @@ import { AppError } from '../errors/app-error';
 import type { CloudFetch } from '../net/cloud-fetch';
 import { networkFailureOf } from '../net/network-failure';
 import { networkUnreachable } from '../net/network-unreachable';
-import type { RequestSlots } from './request-slots';
+import type { RatePacer } from './rate-pacer';
+import { PACED_RANK, type RequestSlots } from './request-slots';
 import { backoffMs, defaultRetryPolicy, isRetryableStatus, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 /** A JSON answer from Graph, Partner Center or Entra that was not a success. */
@@ -70,6 +71,8 @@ export interface HttpClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Requests in flight at once, shared with whatever else the run sends (default: no limit). */
   slots?: RequestSlots;
+  /** This client's place in the queue for a slot (RequestSlots: a run ranks each tenant's requests by its place in the run). */
+  rank?: number;
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -112,6 +115,8 @@ export interface HttpRequest {
   body?: unknown;
   form?: Record<string, string>;
   signal?: AbortSignal;
+  /** A documented rate limit this request counts against (Partner Center's consents): every attempt waits its turn. */
+  pace?: RatePacer;
 }
 
 /**
@@ -128,14 +133,22 @@ export class HttpClient {
     this.sleep = o.sleep ?? sleep;
   }
 
+  /** The same client (slots, policy, counters) for one tenant's requests, queued for a slot at `rank`. */
+  ranked(rank: number): HttpClient {
+    return new HttpClient({ ...this.o, rank });
+  }
+
   async json<T>(
     url: string,
     init: HttpRequest = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     for (let attempt = 1; ; attempt++) {
       if (init.signal?.aborted) throw new Cancelled();
+      // Its turn under the rate limit first, so that waiting for it holds no request slot.
+      if (init.pace) await init.pace.take(init.signal);
       // One slot from sending to the last byte of the answer; the backoff below waits outside it.
-      const answer = await (this.o.slots ? this.o.slots.run(() => this.send(url, init, attempt)) : this.send(url, init, attempt));
+      const rank = init.pace ? PACED_RANK : this.o.rank;
+      const answer = await (this.o.slots ? this.o.slots.run(() => this.send(url, init, attempt), rank) : this.send(url, init, attempt));
       if (answer === 'retry') {
         await this.sleep(backoffMs(this.policy, attempt, undefined), init.signal);
         continue;
@@ -146,7 +159,10 @@ export class HttpClient {
       if (isRetryableStatus(response.status) && attempt < this.policy.maxAttempts) {
         const after = retryAfterMs(response.headers.get('retry-after'));
         const wait = backoffMs(this.policy, attempt, after);
-        if (response.status === 429) this.o.onThrottled?.(url, wait);
+        if (response.status === 429) {
+          this.o.onThrottled?.(url, wait);
+          init.pace?.holdFor(after ?? wait);
+        }
         await this.sleep(wait, init.signal);
         continue;
       }

@@ -9,6 +9,8 @@ import { Cancelled, HttpFailure, sleep, type HttpClient } from './http-client';
 import { evidenceOf, missingPermissions, readTenantConsent, type AppRoleCatalog } from './read-tenant-consent';
 import { consentViaCpv } from './strategies/cpv-consent';
 import { consentViaGdap } from './strategies/gdap-direct';
+import type { ReplicationEstimate } from './strategies/replication-estimate';
+import type { RatePacer } from './rate-pacer';
 import { TenantGraph } from './tenant-graph';
 import { MICROSOFT_GRAPH_APP_ID } from '../platforms/well-known-apps';
 import { aadstsCodeOf } from '../diagnostics/diagnose';
@@ -31,11 +33,15 @@ export interface TenantWorkDeps {
   console: { clientId: string; displayName: string; graphScopes: string[] };
   /** A Partner Center token whose appid is `appId` (CPV consents the app that calls it), or an AppError saying why not. */
   cpvToken(appId: string): Promise<string>;
+  /** Partner Center's consents of `appId` at its documented rate, shared by the run (and any other run). */
+  cpvPace?(appId: string): RatePacer;
   appSecret: string | undefined;
   /** A relationship's access assignments as Graph lists them now (the partner admin's DelegatedAdminRelationship.Read.All). */
   gdapAccessAssignments?(relationshipId: string): Promise<GdapAccessAssignment[]>;
   /** After each write, for the run's journal. */
   step(name: string): void;
+  /** What the run has learnt of Graph's replication delay for a fresh service principal (ReplicationEstimate). */
+  replication?: ReplicationEstimate;
   /** The run's resource app roles, read once (AppRoleCatalog); absent, each tenant's are read. */
   appRoleCatalog?: AppRoleCatalog;
   /** How long to wait for Microsoft to replicate a fresh consent before the token shows it (default 20 s). */
@@ -182,6 +188,7 @@ async function gdapTokenWithBootstrap(d: TenantWorkDeps, tenant: ClientTenant, e
       grants: [{ enterpriseApplicationId: MICROSOFT_GRAPH_APP_ID, scopes: d.console.graphScopes }],
       token: await d.partnerCenterToken(),
       signal: d.signal,
+      ...(d.cpvPace ? { pace: d.cpvPace(d.console.clientId) } : {}),
     });
     d.step('consoleConsented');
     evidence.push({ check: 'partnerCenter', ok: true, detail: `${created ? 'Consented' : 'Found consent for'} ${d.console.displayName} in this tenant through Partner Center (${d.console.graphScopes.join(', ')}).` });
@@ -213,7 +220,7 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
     if (strategy === 'cpv') {
       did.push(...(await consentThroughCpv(d, tenant)));
     } else {
-      did.push(...(await consentViaGdap(graph, d.target, state, d.step, d.signal)));
+      did.push(...(await consentViaGdap(graph, d.target, state, { step: d.step, signal: d.signal, replication: d.replication })));
     }
     state = await readTenantConsent(graph, d.target, state.resources, d.appRoleCatalog);
   }
@@ -252,6 +259,7 @@ async function consentThroughCpv(d: TenantWorkDeps, tenant: ClientTenant): Promi
     grants: d.target.delegated.map((g) => ({ enterpriseApplicationId: g.resourceAppId, scopes: g.scopes })),
     token: await d.cpvToken(d.target.appId),
     signal: d.signal,
+    ...(d.cpvPace ? { pace: d.cpvPace(d.target.appId) } : {}),
   });
   d.step('cpv');
   return [created ? 'consented through Partner Center' : 'Partner Center already had the consent'];

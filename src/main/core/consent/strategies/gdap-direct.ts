@@ -5,7 +5,16 @@ import { resourceName } from '../consent-target';
 import { HttpFailure } from '../http-client';
 import type { TenantConsentState } from '../read-tenant-consent';
 import type { TenantGraph } from '../tenant-graph';
+import type { ReplicationEstimate } from './replication-estimate';
 import { whileReplicating } from './while-replicating';
+
+export interface GdapConsentOptions {
+  /** Called after each write so the run's journal knows how far the tenant got. */
+  step: (name: string) => void;
+  signal?: AbortSignal | undefined;
+  /** The run's estimate of Graph's replication delay for a fresh service principal. */
+  replication?: ReplicationEstimate | undefined;
+}
 
 /** "Permission entry already exists" (400 or 409) and ObjectConflict: what we wanted is there (facts §5). */
 export function isAlreadyThere(error: unknown): boolean {
@@ -16,28 +25,26 @@ export function isAlreadyThere(error: unknown): boolean {
  * GDAP direct consent in one tenant, only what differs from what `state` read: the service principal
  * (POST /servicePrincipals), the tenant-wide delegated grant per resource (POST, or PATCH with the
  * missing scopes added), and each missing app role (POST appRoleAssignedTo), as admin consent does
- * (facts §5, learn.microsoft.com/graph/api/serviceprincipal-post-approleassignedto). `step` is
- * called after each write so the run's journal knows how far the tenant got.
+ * (facts §5, learn.microsoft.com/graph/api/serviceprincipal-post-approleassignedto).
  */
-export async function consentViaGdap(
-  graph: TenantGraph,
-  target: ConsentTarget,
-  state: TenantConsentState,
-  step: (name: string) => void,
-  signal?: AbortSignal,
-): Promise<string[]> {
+export async function consentViaGdap(graph: TenantGraph, target: ConsentTarget, state: TenantConsentState, o: GdapConsentOptions): Promise<string[]> {
+  const { step, signal } = o;
   const did: string[] = [];
   let spId = state.sp?.id;
   // Only a service principal created here may not have replicated yet; an existing one's errors are real.
-  const createdSp = !spId;
-  const referencing = <T>(write: () => Promise<T>) => (createdSp ? whileReplicating(write, { signal }) : write());
+  let createdAt: number | undefined;
+  const referencing = <T>(write: () => Promise<T>) =>
+    createdAt !== undefined ? whileReplicating(write, { signal, estimate: o.replication, createdAt }) : write();
   if (!spId) {
     try {
       spId = (await graph.post<{ id: string }>('/servicePrincipals', { appId: target.appId })).id;
+      createdAt = Date.now();
       did.push('created the service principal');
     } catch (error) {
       if (!isAlreadyThere(error)) throw error;
       spId = (await graph.get<{ id: string }>(`/servicePrincipals(appId='${target.appId}')?$select=id`)).id;
+      // Created a moment ago by someone else (the state read did not see it): it may not have replicated either.
+      createdAt = Date.now();
     }
     step('servicePrincipal');
   }

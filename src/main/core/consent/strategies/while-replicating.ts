@@ -1,4 +1,5 @@
 import { HttpFailure, sleep } from '../http-client';
+import type { ReplicationEstimate } from './replication-estimate';
 
 /**
  * Graph has not yet replicated a service principal created a moment ago (facts §4.2): as an
@@ -18,6 +19,10 @@ export interface ReplicationRetry {
   maxMs?: number;
   now?: () => number;
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** What the run has learnt of replication so far: the first attempt waits for it, and each success teaches it. */
+  estimate?: ReplicationEstimate | undefined;
+  /** When the service principal's create was answered (the clock of `now`); needed with `estimate`. */
+  createdAt?: number | undefined;
 }
 
 /**
@@ -28,9 +33,17 @@ export async function whileReplicating<T>(write: () => Promise<T>, o: Replicatio
   const now = o.now ?? Date.now;
   const wait = o.wait ?? sleep;
   const deadline = now() + (o.maxMs ?? 60_000);
+  const createdAt = o.createdAt;
+  if (o.estimate && createdAt !== undefined) {
+    const early = createdAt + o.estimate.firstAttemptAgeMs() - now();
+    if (early > 0) await wait(early, o.signal);
+  }
   for (let attempt = 0; ; attempt++) {
+    const sentAt = now();
     try {
-      return await write();
+      const result = await write();
+      if (createdAt !== undefined) o.estimate?.observe(sentAt - createdAt);
+      return result;
     } catch (error) {
       if (!isFreshReferencePending(error) || now() >= deadline) throw error;
       await wait(Math.min(5_000, 250 * 2 ** attempt, Math.max(0, deadline - now())), o.signal);
