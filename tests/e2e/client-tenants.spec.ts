@@ -188,8 +188,11 @@ test.describe('the Client tenants page', () => {
     // Every kind of the scenario is here (a kind added to the sandbox must get its expectation above).
     expect([...new Set(clients.map((c) => c.kind))].sort()).toEqual(Object.keys(expectedByKind).sort());
 
+    // The admin's choice of requests at once reaches the run.
+    await page.getByLabel('Requests to Microsoft at once').selectOption('16');
     await page.getByRole('button', { name: /^Start run/ }).click();
     await runFinished(page);
+    await expect(page.getByTestId('run-line')).toContainText('up to 16 requests at once');
 
     for (const client of clients) {
       const want = expectedByKind[client.kind]!;

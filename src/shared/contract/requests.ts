@@ -42,6 +42,7 @@ import {
   workspaceSchema,
 } from '../domain/workspace';
 import { activityCsvSchema, activityListInputSchema, activityListOutputSchema, activityQuerySchema, activityVerifySchema } from '../domain/activity';
+import { MAX_CONSENT_CONCURRENCY } from '../domain/tenants-in-progress';
 
 const none = z.object({}).strict();
 
@@ -169,7 +170,7 @@ export const requests = {
   'consent.cancel': { input: z.object({ workspaceId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
   /** A new run over the tenants whose status is failed or accessNeeded. */
   'consent.retryFailed': {
-    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), concurrency: z.number().int().min(1).max(64).optional() }),
+    input: z.object({ workspaceId: z.string().min(1), homeAccountId: z.string().min(1), concurrency: z.number().int().min(1).max(MAX_CONSENT_CONCURRENCY).optional() }),
     output: z.object({ runId: z.string() }),
   },
   /** Resumes an interrupted run (crash, closed laptop) exactly where its journal stopped. */

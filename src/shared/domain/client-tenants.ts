@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CONSENT_CONCURRENCY } from './tenants-in-progress';
 
 /**
  * Client tenants: the MSP's customers in which the workspace's app is consented, one row per tenant.
@@ -292,8 +293,8 @@ export const consentStartInputSchema = z.object({
   selection: tenantSelectionSchema.optional(),
   /** consent: consent where missing, then verify; verify: only read each tenant's status. */
   mode: z.enum(['consent', 'verify']).default('consent'),
-  /** Requests to Microsoft in flight at once (default from settings, 8); 8 tenants in progress per request (1: one tenant at a time). */
-  concurrency: z.number().int().min(1).max(64).optional(),
+  /** Requests to Microsoft in flight at once (default 8; the console asks for the admin's choice); 8 tenants in progress per request (1: one tenant at a time). */
+  concurrency: z.number().int().min(1).max(MAX_CONSENT_CONCURRENCY).optional(),
 });
 
 export const exportLinksOutputSchema = z.object({

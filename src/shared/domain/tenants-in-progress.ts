@@ -11,3 +11,14 @@ export function tenantsInProgress(concurrency: number): number {
 }
 export const TENANTS_PER_REQUEST_SLOT = 8;
 
+
+/**
+ * The most requests to Microsoft a run may have in flight. Graph's limits are per app per tenant, and across
+ * tenants 130,000 requests per 10 seconds per app (learn.microsoft.com/graph/throttling-limits); Partner Center's
+ * consents are paced to their own limit. At 100 ms a request, 128 at once is about 1,300 requests a second.
+ */
+export const MAX_CONSENT_CONCURRENCY = 128;
+
+/** What the admin chooses from for a run, and the choice when they have made none. */
+export const CONSENT_CONCURRENCY_CHOICES = [1, 8, 16, 32, 64, 128] as const;
+export const DEFAULT_CONSENT_CONCURRENCY = 32;

@@ -1,4 +1,4 @@
-import { Button, Field, ProgressBar, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, ProgressBar, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular, LinkRegular, PlayRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ConsentRunProgress } from '../../../../shared/domain/client-tenants';
@@ -9,10 +9,13 @@ import { NetworkReason } from '../../components/NetworkReason';
 import { ErrorBar } from '../../components/ErrorBar';
 import { copyToClipboard } from '../wizard/clipboard';
 import { formatDuration } from '../runs/use-consent-run';
+import { CONSENT_CONCURRENCY_CHOICES } from '../../../../shared/domain/tenants-in-progress';
+import { keepRunConcurrency, keptRunConcurrency } from './run-concurrency';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  narrow: { maxWidth: '32rem' },
 });
 
 /** Start, cancel and retry consent runs over the included tenants; export admin consent links for the rest. */
@@ -22,6 +25,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
   const [busy, setBusy] = useState(false);
   const [links, setLinks] = useState<{ csv: string; message: string; count: number; fileName: string } | undefined>();
   const [copied, setCopied] = useState<string | undefined>();
+  const [concurrency, setConcurrency] = useState(keptRunConcurrency);
   const running = props.run?.state === 'running';
 
   const act = async (work: () => Promise<{ ok: boolean; error?: AppErrorShape }>) => {
@@ -51,7 +55,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
           icon={<PlayRegular />}
           disabled={busy || running || !home || props.included === 0 || gate.offline}
           {...net}
-          onClick={() => void act(() => getApi().call('consent.start', { workspaceId: props.workspaceId, homeAccountId: home!, mode: 'consent' }))}
+          onClick={() => void act(() => getApi().call('consent.start', { workspaceId: props.workspaceId, homeAccountId: home!, mode: 'consent', concurrency }))}
         >
           Start run ({props.included} included)
         </Button>
@@ -62,7 +66,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
           icon={<ArrowClockwiseRegular />}
           disabled={busy || running || !home || gate.offline}
           {...net}
-          onClick={() => void act(() => getApi().call('consent.retryFailed', { workspaceId: props.workspaceId, homeAccountId: home! }))}
+          onClick={() => void act(() => getApi().call('consent.retryFailed', { workspaceId: props.workspaceId, homeAccountId: home!, concurrency }))}
         >
           Retry failed
         </Button>
@@ -80,6 +84,27 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
           Export admin consent links
         </Button>
       </div>
+      <Field
+        className={styles.narrow}
+        label="Requests to Microsoft at once"
+        hint="More finishes sooner on a fast connection. Partner Center’s consents keep to its own limit (50 a second) whatever you choose."
+      >
+        <Select
+          value={String(concurrency)}
+          disabled={running}
+          onChange={(_, d) => {
+            const value = Number(d.value);
+            setConcurrency(value);
+            keepRunConcurrency(value);
+          }}
+        >
+          {CONSENT_CONCURRENCY_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n === 1 ? '1 (one tenant at a time)' : n}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <NetworkReason id="run-network-reason" reason={gate.reason} />
       {props.run ? <RunLine run={props.run} /> : null}
       {error ? <ErrorBar error={error} /> : null}
@@ -115,7 +140,8 @@ export function RunLine({ run }: { run: ConsentRunProgress }) {
         {run.inFlight ? `, ${run.inFlight} in progress` : ''}
         {run.ratePerMinute !== null ? `, ${Math.round(run.ratePerMinute)} per minute` : ''}
         {run.state === 'running' && run.etaSeconds !== null ? `, about ${formatDuration(run.etaSeconds)} left` : ''}
-        {run.throttled ? `, ${run.throttled} throttled answers waited out` : ''}.
+        {run.throttled ? `, ${run.throttled} throttled answers waited out` : ''}
+        {run.concurrency > 1 ? `, up to ${run.concurrency} requests at once` : ', one tenant at a time'}.
       </Text>
     </div>
   );
