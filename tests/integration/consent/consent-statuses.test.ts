@@ -183,6 +183,39 @@ describe('the other strategies', () => {
     expect(after[0]!.id).not.toBe(before);
   }, 60_000);
 
+  it('CPV bootstrap: an older consent of the console with fewer scopes is reset, not left refusing every token', async () => {
+    const { resetCpvConsent } = await import('../../../src/main/core/consent/strategies/cpv-consent');
+    const { HttpClient } = await import('../../../src/main/core/consent/http-client');
+    const { createCloudFetch } = await import('../../../src/main/core/net/cloud-fetch');
+    const { sandboxCloud } = await import('../../../src/main/core/clouds/sandbox-cloud');
+    const cloud = sandboxCloud(env.sandbox.info);
+    const auth = (env.core.services.auth as unknown as { signIn: { tokenFor(h: string, s: string): Promise<string>; clientId: string; tenantTokens: { reset(): void } } }).signIn;
+    const customer = tenantOfKind('gdapMultiple')[0]!;
+    const dir = env.sandbox.state.directory(customer);
+    const cli = dir.findServicePrincipalByAppId(auth.clientId)!;
+    const graph = dir.findServicePrincipalByAppId(GRAPH_APP_ID)!;
+    const full = dir.grantsFor(cli.id, graph.id)[0]!.scope.split(' ');
+    // As an older console left it: consented through Partner Center without DelegatedPermissionGrant.ReadWrite.All.
+    const older = full.filter((s) => s !== 'DelegatedPermissionGrant.ReadWrite.All');
+    await resetCpvConsent(new HttpClient({ fetchFn: createCloudFetch(cloud) }), {
+      partnerCenterBaseUrl: cloud.partnerCenterBaseUrl!,
+      customerTenantId: customer,
+      applicationId: auth.clientId,
+      displayName: 'Entra Onboard',
+      grants: [{ enterpriseApplicationId: GRAPH_APP_ID, scopes: older }],
+      token: await auth.tokenFor(env.homeAccountId, 'partnerCenter'),
+    });
+    expect(dir.grantsFor(cli.id, graph.id)[0]!.scope.split(' ')).not.toContain('DelegatedPermissionGrant.ReadWrite.All');
+    auth.tenantTokens.reset(); // no access token from before in the console's cache: Entra is asked afresh
+
+    const run = await runAndWait({ tenantIds: [customer], mode: 'verify' });
+    expect(run.counts.consented).toBe(1);
+    expect(statusOf(customer).kind).toBe('consented');
+    expect(dir.grantsFor(dir.findServicePrincipalByAppId(auth.clientId)!.id, graph.id)[0]!.scope.split(' ')).toContain('DelegatedPermissionGrant.ReadWrite.All');
+    const evidence = env.core.services.clientTenants.history(ws, customer)[0]!.evidence.map((e) => e.detail).join(' ');
+    expect(evidence).toMatch(/older consent for Entra Onboard without all its scopes: removed it and consented again/);
+  }, 60_000);
+
   it('admin consent link: exported with a message, then granted in the browser by the client’s Global Administrator and seen', async () => {
     const noGdap = tenantOfKind('noGdap')[0]!;
     const links = env.core.services.consentRuns.exportLinks(ws);

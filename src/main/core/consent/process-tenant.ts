@@ -7,7 +7,7 @@ import { resourceName } from './consent-target';
 import { activeRelationships, missingGdapRoles, roleName } from './gdap-roles';
 import { Cancelled, HttpFailure, sleep, type HttpClient } from './http-client';
 import { evidenceOf, missingPermissions, readTenantConsent, type AppRoleCatalog } from './read-tenant-consent';
-import { consentViaCpv } from './strategies/cpv-consent';
+import { consentViaCpv, resetCpvConsent } from './strategies/cpv-consent';
 import { consentViaGdap } from './strategies/gdap-direct';
 import type { ReplicationEstimate } from './strategies/replication-estimate';
 import type { RatePacer } from './rate-pacer';
@@ -174,13 +174,16 @@ function relationshipGate(d: TenantWorkDeps, tenant: ClientTenant): Omit<TenantO
  * A GDAP token in the tenant. When Entra answers AADSTS65001 (the console's own sign-in app is not
  * consented in the client tenant, as for any app a GDAP admin uses there), consent it once through
  * Partner Center CPV with the Graph scopes the console uses, as CIPP does for its own app, then ask again.
+ * Partner Center answers "already exists" for a consent it holds with other scopes and leaves it as it was
+ * (an older console asked for fewer): when Entra still refuses after that, the consent is reset (removed and
+ * given again), as Microsoft's own sample does when scopes change (facts §8.1, §8.2).
  */
 async function gdapTokenWithBootstrap(d: TenantWorkDeps, tenant: ClientTenant, evidence: Evidence[]): Promise<string> {
   try {
     return await d.gdapToken(tenant.tenantId);
   } catch (error) {
     if (aadstsCodeOf(error) !== 65001 || !d.cloud.partnerCenterBaseUrl || !tenant.sources.some((s) => s.kind === 'partnerCenter')) throw error;
-    const { created } = await consentViaCpv(d.http, {
+    const cpv = {
       partnerCenterBaseUrl: d.cloud.partnerCenterBaseUrl,
       customerTenantId: tenant.tenantId,
       applicationId: d.console.clientId,
@@ -189,10 +192,25 @@ async function gdapTokenWithBootstrap(d: TenantWorkDeps, tenant: ClientTenant, e
       token: await d.partnerCenterToken(),
       signal: d.signal,
       ...(d.cpvPace ? { pace: d.cpvPace(d.console.clientId) } : {}),
-    });
+    };
+    const { created } = await consentViaCpv(d.http, cpv);
     d.step('consoleConsented');
-    evidence.push({ check: 'partnerCenter', ok: true, detail: `${created ? 'Consented' : 'Found consent for'} ${d.console.displayName} in this tenant through Partner Center (${d.console.graphScopes.join(', ')}).` });
-    return d.gdapToken(tenant.tenantId);
+    const scopes = d.console.graphScopes.join(', ');
+    try {
+      const token = await d.gdapToken(tenant.tenantId);
+      evidence.push({ check: 'partnerCenter', ok: true, detail: `${created ? 'Consented' : 'Found consent for'} ${d.console.displayName} in this tenant through Partner Center (${scopes}).` });
+      return token;
+    } catch (again) {
+      if (created || aadstsCodeOf(again) !== 65001) throw again;
+      await resetCpvConsent(d.http, cpv);
+      d.step('consoleConsentReset');
+      evidence.push({
+        check: 'partnerCenter',
+        ok: true,
+        detail: `Partner Center held an older consent for ${d.console.displayName} without all its scopes: removed it and consented again (${scopes}).`,
+      });
+      return d.gdapToken(tenant.tenantId);
+    }
   }
 }
 
