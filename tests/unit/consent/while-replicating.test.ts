@@ -62,8 +62,10 @@ describe('learning how long Graph takes to replicate, within a run', () => {
       refusals.push(t.refused());
       clock.t += 10_000;
     }
-    // The first five teach it (each refused on its way up the backoff); after that none is refused.
+    // The first five teach it (each refused on its way up the backoff, from the oldest age refused so far, so the
+    // second is refused less often than the first); after that none is refused.
     expect(refusals.slice(0, 5).every((r) => r > 0)).toBe(true);
+    expect(refusals[1]).toBeLessThan(refusals[0]!);
     expect(refusals.slice(5)).toEqual(Array(25).fill(0));
     // And the wait is what replication took, not more: the age stays where the first successes were.
     expect(estimate.firstAttemptAgeMs()).toBeGreaterThanOrEqual(1_500);

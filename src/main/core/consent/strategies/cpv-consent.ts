@@ -4,10 +4,10 @@ import type { RatePacer, RatePacerOptions } from '../rate-pacer';
 /**
  * Partner Center allows 50 requests per second per applicationId on applicationconsents (facts §8.1,
  * learn.microsoft.com/partner-center/developer/control-panel-vendor-apis). A run paces its consents to that
- * rate. The burst stays at 30, so 20 of the 50 absorb requests that arrive bunched (400 ms of varying latency at
+ * rate. The burst stays at 40, so 10 of the 50 absorb requests that arrive bunched (200 ms of varying latency at
  * 50 a second); Microsoft does not say how its limit counts, and a 429 that still comes is honoured.
  */
-export const applicationConsentRateLimit: RatePacerOptions = { perSecond: 50, burst: 30 };
+export const applicationConsentRateLimit: RatePacerOptions = { perSecond: 50, burst: 40 };
 
 export interface CpvGrant {
   /** The resource API's appId (Microsoft Graph's, for example). */

@@ -20,6 +20,8 @@ export interface ReplicationEstimateOptions {
 export class ReplicationEstimate {
   private readonly ages: number[] = [];
   private next = 0;
+  /** The oldest age at which a write was still refused, while there are too few successes to go by. */
+  private refusedUpTo = 0;
   private readonly window: number;
   private readonly minSamples: number;
   private readonly maxFirstWaitMs: number;
@@ -38,9 +40,17 @@ export class ReplicationEstimate {
     this.next = (this.next + 1) % this.window;
   }
 
-  /** How long after the create the first write should be sent. */
+  /** A write naming a fresh service principal was refused as not replicated yet; it was sent `ageMs` after the create. */
+  refused(ageMs: number): void {
+    if (this.ages.length < this.minSamples) this.refusedUpTo = Math.max(this.refusedUpTo, ageMs);
+  }
+
+  /**
+   * How long after the create the first write should be sent. Until enough writes have succeeded, the oldest
+   * age at which one was still refused: no use sending the next tenant's sooner than that.
+   */
   firstAttemptAgeMs(): number {
-    if (this.ages.length < this.minSamples) return 0;
+    if (this.ages.length < this.minSamples) return Math.min(this.maxFirstWaitMs, this.refusedUpTo);
     const sorted = [...this.ages].sort((a, b) => a - b);
     return Math.min(this.maxFirstWaitMs, sorted[Math.floor((sorted.length - 1) * 0.75)] ?? 0);
   }

@@ -46,6 +46,7 @@ export async function whileReplicating<T>(write: () => Promise<T>, o: Replicatio
       return result;
     } catch (error) {
       if (!isFreshReferencePending(error) || now() >= deadline) throw error;
+      if (createdAt !== undefined) o.estimate?.refused(sentAt - createdAt);
       await wait(Math.min(5_000, 250 * 2 ** attempt, Math.max(0, deadline - now())), o.signal);
     }
   }
