@@ -234,18 +234,24 @@ async function viaGdap(d: TenantWorkDeps, tenant: ClientTenant, strategy: Consen
   const graph = new TenantGraph(d.http, d.cloud.graphBaseUrl, () => d.gdapToken(tenant.tenantId), d.signal);
   let state = await readTenantConsent(graph, d.target, undefined, d.appRoleCatalog);
   const did: string[] = [];
+  const checksAppToken = d.target.application.length > 0 && d.appSecret !== undefined;
+  let appToken: Awaited<ReturnType<typeof appTokenWithReplication>> | undefined;
   if (d.mode === 'consent' && (!state.sp || missingPermissions(d.target, state).length > 0)) {
     if (strategy === 'cpv') {
       did.push(...(await consentThroughCpv(d, tenant)));
     } else {
       did.push(...(await consentViaGdap(graph, d.target, state, { step: d.step, signal: d.signal, replication: d.replication })));
     }
-    state = await readTenantConsent(graph, d.target, state.resources, d.appRoleCatalog);
+    // Reading the tenant back and the app's own token there are independent checks: both at once.
+    [state, appToken] = await Promise.all([
+      readTenantConsent(graph, d.target, state.resources, d.appRoleCatalog),
+      checksAppToken ? appTokenWithReplication(d, tenant.tenantId, did.length > 0) : undefined,
+    ]);
   }
   evidence.push(...evidenceOf(d.target, state));
   let missing = missingPermissions(d.target, state);
-  if (state.sp && d.target.application.length > 0 && d.appSecret) {
-    const token = await appTokenWithReplication(d, tenant.tenantId, did.length > 0);
+  if (state.sp && checksAppToken) {
+    const token = appToken ?? (await appTokenWithReplication(d, tenant.tenantId, did.length > 0));
     evidence.push(token.evidence);
     missing = mergeMissing(missing, token.missing);
   }
