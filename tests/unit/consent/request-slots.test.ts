@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient } from '../../../src/main/core/consent/http-client';
 import { PACED_RANK, RequestSlots } from '../../../src/main/core/consent/request-slots';
-import { tenantsInProgress } from '../../../src/shared/domain/tenants-in-progress';
+import { CONSENT_CONCURRENCY_CHOICES, DEFAULT_CONSENT_CONCURRENCY, MAX_CONSENT_CONCURRENCY, tenantsInProgress } from '../../../src/shared/domain/tenants-in-progress';
+import { consentStartInputSchema } from '../../../src/shared/domain/client-tenants';
 
 /** A promise and the function that settles it, to hold a request open until the test lets it answer. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -140,5 +141,15 @@ describe('requests in flight for a run', () => {
     expect(tenantsInProgress(1)).toBe(1);
     expect(tenantsInProgress(8)).toBe(64);
     expect(tenantsInProgress(64)).toBe(512);
+  });
+
+  it('lets the admin choose up to 128 requests at once, and refuses more with a clear reason', () => {
+    const input = { workspaceId: 'w', homeAccountId: 'h', mode: 'consent' as const };
+    expect(consentStartInputSchema.safeParse({ ...input, concurrency: MAX_CONSENT_CONCURRENCY }).success).toBe(true);
+    const tooMany = consentStartInputSchema.safeParse({ ...input, concurrency: MAX_CONSENT_CONCURRENCY + 1 });
+    expect(tooMany.success).toBe(false);
+    expect(JSON.stringify(tooMany.error?.issues)).toMatch(/128/);
+    expect(CONSENT_CONCURRENCY_CHOICES.every((n) => n >= 1 && n <= MAX_CONSENT_CONCURRENCY)).toBe(true);
+    expect(CONSENT_CONCURRENCY_CHOICES).toContain(DEFAULT_CONSENT_CONCURRENCY);
   });
 });
