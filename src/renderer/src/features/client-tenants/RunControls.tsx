@@ -106,7 +106,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
         </Select>
       </Field>
       <NetworkReason id="run-network-reason" reason={gate.reason} />
-      {props.run ? <RunLine run={props.run} /> : null}
+      {props.run ? <RunLine run={props.run} concurrency /> : null}
       {error ? <ErrorBar error={error} /> : null}
       {links ? (
         <div className={styles.column} data-testid="exported-links">
@@ -130,7 +130,8 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
 }
 
 /** One line of a run's progress, also shown on the Runs page. */
-export function RunLine({ run }: { run: ConsentRunProgress }) {
+/** The run's progress in one line; `concurrency` adds how many requests it sends at once (the Runs page says it apart). */
+export function RunLine({ run, concurrency = false }: { run: ConsentRunProgress; concurrency?: boolean }) {
   const words = { running: 'Running', succeeded: 'Finished', failed: 'Finished with failures', cancelled: 'Cancelled', interrupted: 'Interrupted' } as const;
   return (
     <div data-testid="run-line" data-state={run.state}>
@@ -141,7 +142,7 @@ export function RunLine({ run }: { run: ConsentRunProgress }) {
         {run.ratePerMinute !== null ? `, ${Math.round(run.ratePerMinute)} per minute` : ''}
         {run.state === 'running' && run.etaSeconds !== null ? `, about ${formatDuration(run.etaSeconds)} left` : ''}
         {run.throttled ? `, ${run.throttled} throttled answers waited out` : ''}
-        {run.concurrency > 1 ? `, up to ${run.concurrency} requests at once` : ', one tenant at a time'}.
+        {concurrency ? (run.concurrency > 1 ? `, up to ${run.concurrency} requests at once` : ', one tenant at a time') : ''}.
       </Text>
     </div>
   );
