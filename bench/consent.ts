@@ -1,6 +1,6 @@
 // Consent in 1,000 client tenants against the sandbox, with Microsoft-like latency (100 ms median) and
 // throttling on, next to a sequential baseline measured in the same process (issue 10, "Done when").
-//   npm run bench -- consent [--tenants 1000] [--concurrency 32] [--sequential 40] [--latency-ms 100] [--profile]
+//   npm run bench -- consent [--tenants 1000] [--concurrency 128] [--sequential 40] [--latency-ms 100] [--profile]
 // Prints JSON and writes bench/results/consent.json. The sandbox runs in a Node process of its own
 // (bench/consent-sandbox-process.ts), as Microsoft is not on the console's thread: CPU and memory are
 // reported for each process.
@@ -18,7 +18,7 @@ import { tenantsInProgress } from '../src/shared/domain/tenants-in-progress';
 const { values } = parseArgs({
   options: {
     tenants: { type: 'string', default: '1000' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '128' },
     sequential: { type: 'string', default: '40' },
     'latency-ms': { type: 'string', default: '100' },
     'graph-capacity': { type: 'string', default: '10' },
