@@ -23,7 +23,8 @@ import { applicationConsentRateLimit } from './strategies/cpv-consent';
 import { ReplicationEstimate } from './strategies/replication-estimate';
 import { tenantsInProgress } from '../../../shared/domain/tenants-in-progress';
 import type { PlatformEnabler } from './platform-enabler';
-import { processTenant, type TenantOutcome, type TenantWorkDeps } from './process-tenant';
+import { processTenant, type TenantWorkDeps } from './process-tenant';
+import { FinishedTenants } from './finished-tenants';
 import type { AppRoleCatalog } from './read-tenant-consent';
 import type { GdapAccessAssignment } from './explain-gdap-access';
 import { readAllGraphPages } from './sources/gdap-source';
@@ -256,23 +257,12 @@ export class ConsentRunService {
     let lastEmit = 0;
     const changed: string[] = [];
     const repo = this.o.tenants.repo;
-    // Finished tenants are written together, a batch per progress event, rather than one transaction each: a
-    // thousand commits were a tenth of a run's CPU. Each tenant's status and journal row still go in the same
-    // transaction, so a crash leaves both or neither; a tenant finished but not yet written is simply done
-    // again on resume (it reads the tenant first and finds nothing missing).
-    const finished: { tenantId: string; outcome: TenantOutcome; at: string }[] = [];
+    // Written a batch per progress event (FinishedTenants).
+    const finished = new FinishedTenants({ db: this.o.db, repo, journal: this.journal, workspaceId: run.workspaceId, runId: run.id });
     const flush = () => {
-      if (finished.length === 0) return;
-      const batch = finished.splice(0);
-      this.o.db.transaction(() => {
-        for (const f of batch) {
-          repo.recordStatus(run.workspaceId, f.tenantId, f.outcome.status, { summary: f.outcome.summary, runId: run.id, strategy: f.outcome.strategy });
-          this.journal.done(run.id, f.tenantId, f.outcome.status.kind, f.at);
-        }
-      })();
-      for (const f of batch) {
+      for (const tenantId of finished.flush()) {
         active.rate.finished();
-        changed.push(f.tenantId);
+        changed.push(tenantId);
       }
     };
     const emit = (force = false) => {
@@ -325,7 +315,7 @@ export class ConsentRunService {
             step: (name) => this.journal.step(run.id, tenantId, name, at()),
           };
           const outcome = await processTenant(deps, tenant);
-          finished.push({ tenantId, outcome, at: at() });
+          finished.add(tenantId, outcome, at());
         } catch (error) {
           if (!(error instanceof Cancelled)) throw error;
         } finally {
