@@ -11,7 +11,6 @@ export function tenantsInProgress(concurrency: number): number {
 }
 export const TENANTS_PER_REQUEST_SLOT = 8;
 
-
 /**
  * The most requests to Microsoft a run may have in flight. Graph's limits are per app per tenant, and across
  * tenants 130,000 requests per 10 seconds per app (learn.microsoft.com/graph/throttling-limits); Partner Center's

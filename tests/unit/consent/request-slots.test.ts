@@ -11,6 +11,16 @@ function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
+/** Takes the one slot of `slots` (noting 'busy' in `started`) until `free()`, so every request after it queues. */
+function occupied(slots: RequestSlots, started?: string[]): { running: Promise<void>; free: () => void } {
+  const held = gate();
+  const running = slots.run(async () => {
+    started?.push('busy');
+    await held.promise;
+  });
+  return { running, free: held.open };
+}
+
 describe('requests in flight for a run', () => {
   it('runs at most `limit` at once, the next in order of arrival, and frees a slot when work fails', async () => {
     const slots = new RequestSlots(2);
@@ -42,14 +52,10 @@ describe('requests in flight for a run', () => {
   it('lets a request paced under a rate limit go before the queue, paced ones in their own order', async () => {
     const slots = new RequestSlots(1);
     const started: string[] = [];
-    const first = gate();
-    const running = slots.run(async () => {
-      started.push('busy');
-      await first.promise;
-    });
+    const { running, free } = occupied(slots, started);
     const queued = ['a', 'b', 'c'].map((name) => slots.run(async () => void started.push(name)));
     const paced = ['p1', 'p2'].map((name) => slots.run(async () => void started.push(name), PACED_RANK));
-    first.open();
+    free();
     await Promise.all([running, ...queued, ...paced]);
     // Queued behind a, b and c, the paced requests would reach Partner Center bunched together.
     expect(started).toEqual(['busy', 'p1', 'p2', 'a', 'b', 'c']);
@@ -58,11 +64,7 @@ describe('requests in flight for a run', () => {
   it('gives a freed slot to the tenant started first, so tenants past their consent are not kept behind new ones', async () => {
     const slots = new RequestSlots(1);
     const started: string[] = [];
-    const first = gate();
-    const running = slots.run(async () => {
-      started.push('busy');
-      await first.promise;
-    });
+    const { running, free } = occupied(slots, started);
     // Asked in this order: the 40th tenant's first request, the 3rd tenant's next one, an unranked read, the 3rd's again, the 7th's.
     const asked = [
       slots.run(async () => void started.push('t40'), 40),
@@ -71,7 +73,7 @@ describe('requests in flight for a run', () => {
       slots.run(async () => void started.push('t3-b'), 3),
       slots.run(async () => void started.push('t7'), 7),
     ];
-    first.open();
+    free();
     await Promise.all([running, ...asked]);
     expect(started).toEqual(['busy', 't3-a', 't3-b', 't7', 't40', 'unranked']);
   });
@@ -79,11 +81,10 @@ describe('requests in flight for a run', () => {
   it('keeps order over many waiters (the queue is a heap)', async () => {
     const slots = new RequestSlots(1);
     const started: number[] = [];
-    const first = gate();
-    const running = slots.run(() => first.promise);
+    const { running, free } = occupied(slots);
     const ranks = Array.from({ length: 200 }, (_, i) => (i * 7919) % 101);
     const all = ranks.map((rank, i) => slots.run(async () => void started.push(rank * 1000 + i), rank));
-    first.open();
+    free();
     await Promise.all([running, ...all]);
     expect(started).toEqual([...started].sort((a, b) => a - b));
     expect(started).toHaveLength(200);

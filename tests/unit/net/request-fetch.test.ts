@@ -59,8 +59,10 @@ describe('the cloud fetch (fetch’s contract over undici’s request)', () => {
   });
 
   it('sends a form with its content type, and answers 204 with no body', async () => {
-    await cloudFetch(`${base}/json`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'a b' }) });
+    const callersHeaders: Record<string, string> = { Accept: 'application/json' };
+    await cloudFetch(`${base}/json`, { method: 'POST', headers: callersHeaders, body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'a b' }) });
     expect(seen.at(-1)!.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(callersHeaders).toEqual({ Accept: 'application/json' }); // the caller's object is left as it was
     expect(seen.at(-1)!.body).toBe('grant_type=client_credentials&scope=a+b');
     const empty = await cloudFetch(`${base}/empty`, { method: 'DELETE' });
     expect(empty.status).toBe(204);

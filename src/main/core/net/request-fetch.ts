@@ -36,8 +36,9 @@ export function requestFetch(dispatcher: Dispatcher): CloudFetch {
   return async (input, init = {}) => {
     const body = plainBody(init.body);
     if (!body) return undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
-    const headers = plainHeaders(init.headers);
-    if (body.type && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = body.type;
+    let headers = plainHeaders(init.headers);
+    // A form's content type, as fetch adds it, on a copy: the caller's headers object stays as it was.
+    if (body.type && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers = { ...headers, 'content-type': body.type };
     const method = (init.method ?? 'GET').toUpperCase();
     const signal = init.signal ?? undefined;
     const url = new URL(input);

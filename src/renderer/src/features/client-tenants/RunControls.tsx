@@ -129,8 +129,7 @@ export function RunControls(props: { workspaceId: string; homeAccountId: string 
   );
 }
 
-/** One line of a run's progress, also shown on the Runs page. */
-/** The run's progress in one line; `concurrency` adds how many requests it sends at once (the Runs page says it apart). */
+/** One line of a run's progress, also shown on the Runs page; `concurrency` adds how many requests it sends at once (the Runs page says that in its own words). */
 export function RunLine({ run, concurrency = false }: { run: ConsentRunProgress; concurrency?: boolean }) {
   const words = { running: 'Running', succeeded: 'Finished', failed: 'Finished with failures', cancelled: 'Cancelled', interrupted: 'Interrupted' } as const;
   return (
